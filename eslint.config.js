@@ -1,0 +1,25 @@
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["build/", "node_modules/", "data/", "prisma/generated/", "test-results/", "playwright-report/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      // The environment is read in one place only (app/utils/env.server.ts) and by test setup.
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Use env from ~/utils/env.server" }],
+    },
+  },
+  {
+    files: ["app/utils/env.server.ts", "tests/setup/**", "playwright.config.ts", "tests/e2e/**", "scripts/prisma.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+);

@@ -1,0 +1,49 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import type { ViteDevServer } from "vite";
+import { sameOriginOnly, securityHeaders } from "./security";
+
+export type AppOptions = {
+  appOrigin: string;
+  trustProxy: boolean;
+  logRequests: boolean;
+  /** In development the build comes from Vite on each request; otherwise from build/. */
+  viteDevServer?: ViteDevServer;
+  buildDirectory?: string;
+};
+
+export async function createApp(options: AppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", true);
+  app.use(compression());
+  app.use(securityHeaders({ development: Boolean(options.viteDevServer) }));
+  if (options.logRequests) app.use(morgan("tiny"));
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (options.viteDevServer) {
+    const vite = options.viteDevServer;
+    app.use(vite.middlewares);
+    build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const buildDirectory = options.buildDirectory ?? path.resolve("build");
+    app.use("/assets", express.static(path.join(buildDirectory, "client", "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDirectory, "client"), { maxAge: "1h" }));
+    build = (await import(path.join(buildDirectory, "server", "index.js"))) as ServerBuild;
+  }
+
+  app.use(sameOriginOnly({ appOrigin: options.appOrigin }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: options.viteDevServer ? "development" : "production",
+      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+    }),
+  );
+  return app;
+}

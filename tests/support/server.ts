@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { createApp } from "../../server/app";
+
+/**
+ * The production build behind the real Express app (security headers, Origin check), on a
+ * random port of this worker. Requests go over HTTP, exactly as a browser's would.
+ */
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+export async function startTestServer() {
+  const buildDirectory = path.resolve("build");
+  if (!fs.existsSync(path.join(buildDirectory, "server", "index.js"))) {
+    throw new Error("No server build: run `npm run build` before the integration tests.");
+  }
+  const app = await createApp({ appOrigin: "http://tandem.test", trustProxy: false, logRequests: false, buildDirectory });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function request(
+    pathname: string,
+    options: { method?: string; cookie?: string; form?: Record<string, string | string[]>; origin?: string | null; headers?: Record<string, string> } = {},
+  ) {
+    const headers = new Headers(options.headers);
+    if (options.cookie) headers.set("Cookie", options.cookie);
+    const method = options.method ?? (options.form ? "POST" : "GET");
+    if (method !== "GET" && options.origin !== null) headers.set("Origin", options.origin ?? origin);
+    let body: URLSearchParams | undefined;
+    if (options.form) {
+      body = new URLSearchParams();
+      for (const [key, value] of Object.entries(options.form)) {
+        for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
+      }
+    }
+    return fetch(origin + pathname, { method, headers, body, redirect: "manual" });
+  }
+
+  return {
+    origin,
+    request,
+    /** A Remix single-fetch data request for a route's loader (what client navigation fetches). */
+    data: (pathname: string, cookie?: string) =>
+      request(`${pathname === "/" ? "/_root" : pathname}.data`, { cookie }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
