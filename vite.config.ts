@@ -19,5 +19,6 @@ export default defineConfig({
     // so they must stay outside the bundle (package.json "imports" maps #db/*).
     rollupOptions: { external: [/^#db\//] },
   },
-  plugins: [remix(remixConfig)],
+  // BUILD_DIR lets two builds (say, a test run and a demo) live side by side.
+  plugins: [remix({ ...remixConfig, buildDirectory: process.env.BUILD_DIR ?? "build" })],
 });

@@ -2,17 +2,25 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-/** Test databases: a migrated template per run, copied once per worker. */
+/**
+ * Test databases: one migrated template per `vitest run`, copied once per worker. Names carry
+ * the run's id (set by the global setup, inherited by the workers) so that two runs at once
+ * never share or drop each other's databases.
+ */
 export type TestEngine = "sqlite" | "postgresql";
 
 export const testEngine: TestEngine = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 const postgresServer = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-export const sqliteDir = path.resolve("data", "test");
-const templateName = "tandem_test_template";
 
-export function sqliteTemplateUrl() {
-  return `file:${path.join(sqliteDir, "template.db")}`;
+export function testRunId() {
+  const id = process.env.TANDEM_TEST_RUN;
+  if (!id) throw new Error("TANDEM_TEST_RUN is not set: run the tests through vitest (tests/setup/global-setup.ts)");
+  return id;
 }
+
+export const sqliteDir = () => path.resolve("data", "test", testRunId());
+export const sqliteTemplateUrl = () => `file:${path.join(sqliteDir(), "template.db")}`;
+const postgresName = (suffix: string) => `tandem_test_${testRunId()}_${suffix}`;
 
 export function postgresUrl(database: string) {
   const url = new URL(postgresServer);
@@ -30,31 +38,31 @@ export async function withPostgresAdmin<T>(work: (client: pg.Client) => Promise<
   }
 }
 
-export async function dropPostgresTestDatabases() {
+export async function dropPostgresRunDatabases() {
   await withPostgresAdmin(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'tandem_test_%'",
-    );
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${postgresName("")}%`,
+    ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }
 
 export async function createPostgresTemplate() {
-  await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${templateName}"`));
-  return postgresUrl(templateName);
+  await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${postgresName("template")}"`));
+  return postgresUrl(postgresName("template"));
 }
 
 /** The database URL of one worker, created from the template on first use. */
 export async function workerDatabaseUrl(workerId: string): Promise<string> {
   if (testEngine === "sqlite") {
-    const file = path.join(sqliteDir, `worker-${workerId}.db`);
-    if (!fs.existsSync(file)) fs.copyFileSync(path.join(sqliteDir, "template.db"), file);
+    const file = path.join(sqliteDir(), `worker-${workerId}.db`);
+    if (!fs.existsSync(file)) fs.copyFileSync(path.join(sqliteDir(), "template.db"), file);
     return `file:${file}`;
   }
-  const name = `tandem_test_worker_${workerId}`;
+  const name = postgresName(`worker_${workerId}`);
   await withPostgresAdmin(async (client) => {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}" TEMPLATE "${postgresName("template")}"`);
   });
   return postgresUrl(name);
 }

@@ -1,8 +1,9 @@
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import { migrateDatabase } from "~/db/migrate.server";
 import {
   createPostgresTemplate,
-  dropPostgresTestDatabases,
+  dropPostgresRunDatabases,
   sqliteDir,
   sqliteTemplateUrl,
   testEngine,
@@ -10,19 +11,17 @@ import {
 
 // Runs once per `vitest run`: a fresh, migrated template database for the workers to copy.
 export default async function setup() {
+  process.env.TANDEM_TEST_RUN = `${Date.now().toString(36)}${process.pid}`;
   if (testEngine === "sqlite") {
-    fs.rmSync(sqliteDir, { recursive: true, force: true });
-    fs.mkdirSync(sqliteDir, { recursive: true });
+    fs.mkdirSync(sqliteDir(), { recursive: true });
     await migrateDatabase(sqliteTemplateUrl());
-    // Checkpoint the WAL into the file so that a plain copy is a complete database.
-    const { default: Database } = await import("better-sqlite3");
+    // Fold the WAL into the file so that a plain copy is a complete database.
     const template = new Database(sqliteTemplateUrl().replace("file:", ""));
     template.pragma("wal_checkpoint(TRUNCATE)");
     template.pragma("journal_mode = DELETE");
     template.close();
-    return;
+    return () => fs.rmSync(sqliteDir(), { recursive: true, force: true });
   }
-  await dropPostgresTestDatabases();
   await migrateDatabase(await createPostgresTemplate());
-  return async () => dropPostgresTestDatabases();
+  return () => dropPostgresRunDatabases();
 }

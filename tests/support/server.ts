@@ -10,7 +10,7 @@ import { createApp } from "../../server/app";
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 export async function startTestServer() {
-  const buildDirectory = path.resolve("build");
+  const buildDirectory = path.resolve(process.env.BUILD_DIR ?? "build");
   if (!fs.existsSync(path.join(buildDirectory, "server", "index.js"))) {
     throw new Error("No server build: run `npm run build` before the integration tests.");
   }
