@@ -42,7 +42,7 @@ export async function createApp(options: AppOptions) {
     createRequestHandler({
       build,
       mode: options.viteDevServer ? "development" : "production",
-      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
     }),
   );
   return app;
