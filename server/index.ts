@@ -6,6 +6,10 @@ import { createApp } from "./app";
 const applied = await migrateDatabase(env.DATABASE_URL);
 if (applied.length) console.log(`applied migrations: ${applied.join(", ")}`);
 
+if (env.NODE_ENV === "production" && !env.RESEND_API_KEY) {
+  console.warn("RESEND_API_KEY is not set: mail is kept in the outbox table and not delivered.");
+}
+
 const viteDevServer =
   env.NODE_ENV === "production"
     ? undefined

@@ -40,9 +40,12 @@ export function sqliteFilePath(url: string) {
 }
 
 export async function migrateDatabase(url: string): Promise<string[]> {
-  const engine = databaseEngine(url);
-  const migrations = listMigrations(engine);
-  return engine === "sqlite" ? migrateSqlite(url, migrations) : migratePostgres(url, migrations);
+  return applyMigrations(url, listMigrations(databaseEngine(url)));
+}
+
+/** Applies the given migrations that have not run yet; returns the names it applied. */
+export async function applyMigrations(url: string, migrations: Migration[]): Promise<string[]> {
+  return databaseEngine(url) === "sqlite" ? migrateSqlite(url, migrations) : migratePostgres(url, migrations);
 }
 
 function migrateSqlite(url: string, migrations: Migration[]): string[] {

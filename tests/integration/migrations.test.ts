@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyMigrations, listMigrations, migrateDatabase } from "~/db/migrate.server";
+import { postgresUrl, sqliteDir, testEngine, withPostgresAdmin } from "../setup/databases";
+
+// Each test gets a scratch database of the engine under test, separate from the worker's.
+const scratch: string[] = [];
+
+async function scratchDatabase() {
+  const name = `tandem_test_scratch_${randomUUID().slice(0, 8)}`;
+  scratch.push(name);
+  if (testEngine === "sqlite") return `file:${path.join(sqliteDir(), `${name}.db`)}`;
+  await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+  return postgresUrl(name);
+}
+
+async function tableNames(url: string): Promise<string[]> {
+  if (testEngine === "sqlite") {
+    const db = new Database(url.replace("file:", ""));
+    try {
+      return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((row) => (row as { name: string }).name);
+    } finally {
+      db.close();
+    }
+  }
+  const pg = await import("pg");
+  const client = new pg.default.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+    return rows.map((row) => row.tablename);
+  } finally {
+    await client.end();
+  }
+}
+
+afterAll(async () => {
+  if (testEngine === "postgresql") {
+    await withPostgresAdmin(async (client) => {
+      for (const name of scratch) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    });
+  } else {
+    for (const name of scratch) fs.rmSync(path.join(sqliteDir(), `${name}.db`), { force: true });
+  }
+});
+
+describe(`migrations on ${testEngine}`, () => {
+  it("ships the same migrations for both engines", () => {
+    expect(listMigrations("sqlite").map((m) => m.name)).toEqual(listMigrations("postgresql").map((m) => m.name));
+  });
+
+  it("applies every migration to a new database, then nothing on the next start", async () => {
+    const url = await scratchDatabase();
+    const applied = await migrateDatabase(url);
+    expect(applied).toEqual(listMigrations(testEngine).map((m) => m.name));
+    expect(await tableNames(url)).toEqual(expect.arrayContaining(["Vendor", "SuccessTask", "Session", "_tandem_migrations"]));
+    expect(await migrateDatabase(url)).toEqual([]);
+  });
+
+  it("applies each file once when two processes start together", async () => {
+    const url = await scratchDatabase();
+    const results = await Promise.all([migrateDatabase(url), migrateDatabase(url)]);
+    expect(results.flat().sort()).toEqual(listMigrations(testEngine).map((m) => m.name).sort());
+  });
+
+  it("rolls a failing migration back whole and records nothing of it", async () => {
+    const url = await scratchDatabase();
+    const broken = {
+      name: "99990101000000_broken",
+      sql: 'CREATE TABLE "HalfWritten" ("id" TEXT PRIMARY KEY);\nINSERT INTO "NoSuchTable" VALUES (1);',
+    };
+    await expect(applyMigrations(url, [broken])).rejects.toThrow();
+    expect(await tableNames(url)).not.toContain("HalfWritten");
+    const fixed = { name: broken.name, sql: 'CREATE TABLE "HalfWritten" ("id" TEXT PRIMARY KEY);' };
+    expect(await applyMigrations(url, [fixed])).toEqual([broken.name]);
+  });
+});
