@@ -8,7 +8,6 @@ import type { ViteDevServer } from "vite";
 import { sameOriginOnly, securityHeaders } from "./security";
 
 export type AppOptions = {
-  appOrigin: string;
   trustProxy: boolean;
   logRequests: boolean;
   /** In development the build comes from Vite on each request; otherwise from build/. */
@@ -36,7 +35,7 @@ export async function createApp(options: AppOptions) {
     build = (await import(path.join(buildDirectory, "server", "index.js"))) as ServerBuild;
   }
 
-  app.use(sameOriginOnly({ appOrigin: options.appOrigin }));
+  app.use(sameOriginOnly({ trustProxy: options.trustProxy }));
   app.all(
     "*",
     createRequestHandler({

@@ -16,7 +16,6 @@ const viteDevServer =
     : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
 
 const app = await createApp({
-  appOrigin: env.APP_ORIGIN,
   trustProxy: env.TRUST_PROXY,
   logRequests: env.NODE_ENV !== "test",
   viteDevServer,

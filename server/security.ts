@@ -34,16 +34,17 @@ export function securityHeaders({ development }: { development: boolean }) {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * CSRF defence: a state-changing request must carry an Origin equal to this server's own
- * (as the browser reached it) or to APP_ORIGIN. A missing Origin is refused too.
+ * CSRF defence: a state-changing request must carry an Origin equal to the origin the browser
+ * reached (behind a trusted proxy, its X-Forwarded-Host and -Proto). A missing Origin is refused.
+ * Remix's own check (2.17.3+) compares the same pair for actions; this one covers every route
+ * and answers 403 instead of an error.
  */
-export function sameOriginOnly({ appOrigin }: { appOrigin: string }) {
-  const allowed = new URL(appOrigin).origin;
+export function sameOriginOnly({ trustProxy }: { trustProxy: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    const origin = req.get("origin");
-    const own = `${req.protocol}://${req.get("host")}`;
-    if (origin && (origin === allowed || origin === own)) return next();
+    const forwardedHost = trustProxy ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+    const own = `${req.protocol}://${forwardedHost || req.get("host")}`;
+    if (req.get("origin") === own) return next();
     res.status(403).type("text/plain").send("Forbidden: cross-origin request");
   };
 }

@@ -14,7 +14,7 @@ export async function startTestServer() {
   if (!fs.existsSync(path.join(buildDirectory, "server", "index.js"))) {
     throw new Error("No server build: run `npm run build` before the integration tests.");
   }
-  const app = await createApp({ appOrigin: "http://tandem.test", trustProxy: false, logRequests: false, buildDirectory });
+  const app = await createApp({ trustProxy: false, logRequests: false, buildDirectory });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
