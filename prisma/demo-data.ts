@@ -1,0 +1,752 @@
+/**
+ * The demo dataset, as plain data: `npm run db:seed` (prisma/seed.ts) writes it, and the
+ * browser tests (tests/e2e) read it to know what each hub may and may not show.
+ *
+ * Dates are days relative to the day the seed runs, so "overdue" stays overdue whenever it runs.
+ * Owners are "csm" (the account's owning CSM), "admin" (the vendor's admin) or a stakeholder
+ * of the same account named by the part of their email before the "@".
+ */
+
+export const DEMO_PASSWORD = "tandem-demo-password";
+
+export type TaskStatus = "todo" | "in_progress" | "blocked" | "done";
+export type HubRole = "champion" | "executive" | "member";
+export type LifecycleStage = "onboarding" | "adoption" | "renewal" | "expansion" | "churned";
+export type EngagementKind = "onboarding" | "adoption" | "renewal" | "expansion";
+
+export type DemoTask = { title: string; owner: string; due: number; status: TaskStatus; internal?: boolean };
+export type DemoMilestone = { title: string; target: number; internal?: boolean; tasks: DemoTask[] };
+export type DemoObjective = { title: string; description?: string; internal?: boolean; milestones: DemoMilestone[] };
+export type DemoComment = { task: string; by: string; body: string; internal?: boolean; daysAgo: number };
+export type DemoActivity = { by: string; action: string; task?: string; summary: string; daysAgo: number; internal?: boolean };
+export type DemoStakeholder = { name: string; email: string; title: string; hubRole: HubRole; lastSeen?: number };
+
+export type DemoAccount = {
+  name: string;
+  domain: string;
+  arr: number; // dollars a year
+  renewal: number; // days from today
+  stage: LifecycleStage;
+  owner: string; // email of the owning CSM
+  stakeholders: DemoStakeholder[];
+  engagement: { kind: EngagementKind; start: number; end: number };
+  plan: string;
+  objectives: DemoObjective[];
+  comments?: DemoComment[];
+  activity?: DemoActivity[];
+};
+
+export type DemoUser = { name: string; email: string; role: "admin" | "csm" };
+
+export type DemoVendor = {
+  slug: string;
+  name: string;
+  primaryColor: string;
+  logoUrl?: string;
+  welcomeMessage: string;
+  users: DemoUser[];
+  accounts: DemoAccount[];
+};
+
+/** A task in one line: title, owner, due (days from today), status. */
+function task(title: string, owner: string, due: number, status: TaskStatus = "todo", internal = false): DemoTask {
+  return internal ? { title, owner, due, status, internal } : { title, owner, due, status };
+}
+const internalTask = (title: string, owner: string, due: number, status: TaskStatus = "todo") =>
+  task(title, owner, due, status, true);
+
+export const northwind: DemoVendor = {
+  slug: "northwind",
+  name: "Northwind Cloud",
+  primaryColor: "#1d4ed8",
+  logoUrl: "/brand/northwind.svg",
+  welcomeMessage:
+    "Welcome to your Northwind Cloud success hub. This is where our teams plan together: see what's next, what's done, and what we need from you.",
+  users: [
+    { name: "Avery Brooks", email: "admin@northwind.test", role: "admin" },
+    { name: "Jordan Lee", email: "csm1@northwind.test", role: "csm" },
+    { name: "Priya Shah", email: "csm2@northwind.test", role: "csm" },
+  ],
+  accounts: [
+    {
+      name: "Acme Logistics",
+      domain: "acme.test",
+      arr: 84_000,
+      renewal: 330,
+      stage: "onboarding",
+      owner: "csm1@northwind.test",
+      stakeholders: [
+        { name: "Maya Patel", email: "maya@acme.test", title: "Head of Customer Operations", hubRole: "champion", lastSeen: -1 },
+        { name: "Tom Reyes", email: "tom@acme.test", title: "Chief Operating Officer", hubRole: "executive", lastSeen: -9 },
+        { name: "Lin Chen", email: "lin@acme.test", title: "Support Team Lead", hubRole: "member" },
+      ],
+      engagement: { kind: "onboarding", start: -21, end: 45 },
+      plan: "Acme Logistics onboarding",
+      objectives: [
+        {
+          title: "Cut ticket handling time by 20% before peak season",
+          description: "Baseline: 11 minutes per ticket in Q1.",
+          milestones: [
+            {
+              title: "Workspace live for the support team",
+              target: -3,
+              tasks: [
+                task("Kickoff call and success criteria agreed", "csm", -18, "done"),
+                task("Share current ticket volumes and handling times", "maya", -12, "done"),
+                task("Configure SSO with Acme's Okta", "csm", -5, "in_progress"),
+                task("Invite the support team leads", "maya", -2),
+                internalTask("Flag the SSO delay in the forecast call", "csm", -4, "done"),
+              ],
+            },
+            {
+              title: "First 30 agents working in Northwind",
+              target: 21,
+              tasks: [
+                task("Import macros and saved replies", "lin", 7),
+                task("Run the agent training sessions", "csm", 10),
+                task("Confirm the go-live date with the COO", "tom", 14),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Retire the legacy ticket router by the end of Q3",
+          milestones: [
+            {
+              title: "Routing rules migrated",
+              target: 40,
+              tasks: [
+                task("Export the current routing rules", "lin", 5, "in_progress"),
+                task("Map Acme queues to Northwind teams", "csm", 18),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Secure a multi-year renewal with Acme",
+          internal: true,
+          milestones: [
+            {
+              title: "Executive sponsor alignment",
+              target: 30,
+              internal: true,
+              tasks: [
+                internalTask("Brief our VP on Acme's expansion potential", "admin", 12),
+                internalTask("Check Acme's procurement calendar with finance", "csm", -1),
+              ],
+            },
+          ],
+        },
+      ],
+      comments: [
+        { task: "Configure SSO with Acme's Okta", by: "csm", daysAgo: 4, internal: true, body: "Their Okta admin is on leave until next week. Don't promise a date yet." },
+        { task: "Configure SSO with Acme's Okta", by: "maya", daysAgo: 3, body: "Our Okta admin is back on Monday. Can we pair on this then?" },
+        { task: "Invite the support team leads", by: "csm", daysAgo: 2, body: "Maya, the list of team leads can go straight into the invite form, one email a line." },
+      ],
+      activity: [
+        { by: "csm", action: "task.completed", task: "Kickoff call and success criteria agreed", summary: "Jordan Lee completed “Kickoff call and success criteria agreed”", daysAgo: 18 },
+        { by: "maya", action: "task.completed", task: "Share current ticket volumes and handling times", summary: "Maya Patel completed “Share current ticket volumes and handling times”", daysAgo: 12 },
+        { by: "csm", action: "comment.created", task: "Configure SSO with Acme's Okta", summary: "Jordan Lee added an internal note on “Configure SSO with Acme's Okta”", daysAgo: 4, internal: true },
+      ],
+    },
+    {
+      name: "Globetrotter Travel",
+      domain: "globetrotter.test",
+      arr: 126_000,
+      renewal: 210,
+      stage: "adoption",
+      owner: "csm1@northwind.test",
+      stakeholders: [
+        { name: "Sofia Alvarez", email: "sofia@globetrotter.test", title: "Director of Guest Services", hubRole: "champion", lastSeen: -3 },
+        { name: "Daniel Okafor", email: "daniel@globetrotter.test", title: "VP Customer Experience", hubRole: "executive", lastSeen: -20 },
+        { name: "Hannah Wu", email: "hannah@globetrotter.test", title: "Regional Team Manager", hubRole: "member", lastSeen: -6 },
+      ],
+      engagement: { kind: "adoption", start: -60, end: 60 },
+      plan: "Globetrotter Travel adoption",
+      objectives: [
+        {
+          title: "Reach 80% weekly active agents in every region",
+          milestones: [
+            {
+              title: "EMEA team fully onboarded",
+              target: -10,
+              tasks: [
+                task("Run EMEA admin training", "csm", -25, "done"),
+                task("Roll out the mobile app to EMEA agents", "hannah", -12, "done"),
+                task("Publish the EMEA adoption dashboard", "csm", -9, "done"),
+              ],
+            },
+            {
+              title: "APAC team onboarded",
+              target: 14,
+              tasks: [
+                task("Nominate APAC super-users", "sofia", -4),
+                task("Schedule APAC training in local time zones", "csm", 6),
+                task("Translate the knowledge base into Japanese", "hannah", 10, "in_progress"),
+              ],
+            },
+            {
+              title: "Lisbon usage review",
+              target: 5,
+              internal: true,
+              tasks: [
+                internalTask("Find out why Lisbon agents stopped logging in", "csm", -2, "in_progress"),
+                internalTask("Prepare a low-adoption rescue play for APAC", "csm", 9),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Raise CSAT from 82 to 88",
+          milestones: [
+            {
+              title: "Self-service portal launched",
+              target: 35,
+              tasks: [
+                task("Choose the top 20 FAQ articles", "sofia", 8, "in_progress"),
+                task("Configure the portal theme", "csm", 15),
+                task("Approve the portal launch announcement", "daniel", 28),
+              ],
+            },
+          ],
+        },
+      ],
+      comments: [
+        { task: "Nominate APAC super-users", by: "sofia", daysAgo: 5, body: "Waiting on two names from the Singapore office." },
+        { task: "Find out why Lisbon agents stopped logging in", by: "csm", daysAgo: 2, internal: true, body: "Usage export shows Lisbon on the old VPN profile; could be SSO timeouts." },
+      ],
+      activity: [
+        { by: "hannah", action: "task.completed", task: "Roll out the mobile app to EMEA agents", summary: "Hannah Wu completed “Roll out the mobile app to EMEA agents”", daysAgo: 12 },
+      ],
+    },
+    {
+      name: "Initech",
+      domain: "initech.test",
+      arr: 240_000,
+      renewal: 45,
+      stage: "renewal",
+      owner: "csm2@northwind.test",
+      stakeholders: [
+        { name: "Peter Gibbons", email: "peter@initech.test", title: "IT Operations Manager", hubRole: "champion", lastSeen: -2 },
+        { name: "Bill Lumbergh", email: "bill@initech.test", title: "VP Operations", hubRole: "executive", lastSeen: -40 },
+        { name: "Milton Waddams", email: "milton@initech.test", title: "Facilities Coordinator", hubRole: "member" },
+      ],
+      engagement: { kind: "renewal", start: -30, end: 45 },
+      plan: "Initech renewal",
+      objectives: [
+        {
+          title: "Show a year of measurable value before the renewal",
+          milestones: [
+            {
+              title: "Value review delivered to the VP",
+              target: 14,
+              tasks: [
+                task("Pull the year-one ticket deflection numbers", "csm", -6, "done"),
+                task("Confirm last year's baseline handling time", "peter", -3),
+                task("Review the value summary draft", "bill", 10),
+              ],
+            },
+            {
+              title: "Renewal signed",
+              target: 40,
+              tasks: [
+                task("Send the renewal proposal", "csm", 18),
+                task("Route the order form through procurement", "bill", 35),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Automate password-reset tickets",
+          milestones: [
+            {
+              title: "Password-reset workflow live",
+              target: -5,
+              tasks: [
+                task("Enable the identity connector", "csm", -20, "done"),
+                task("Test the workflow with ten pilot users", "peter", -8, "done"),
+                task("Announce self-service resets to all staff", "peter", -1, "blocked"),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Protect the Initech renewal from the competitor pilot",
+          internal: true,
+          milestones: [
+            {
+              title: "Discount approval",
+              target: 20,
+              internal: true,
+              tasks: [
+                internalTask("Get deal desk approval for a two-year discount", "admin", 7, "in_progress"),
+                internalTask("Log the competitor evaluation in the risk register", "csm", -4, "done"),
+              ],
+            },
+          ],
+        },
+      ],
+      comments: [
+        { task: "Announce self-service resets to all staff", by: "peter", daysAgo: 1, body: "Blocked until internal comms approves the wording." },
+        { task: "Review the value summary draft", by: "csm", daysAgo: 1, internal: true, body: "Bill rarely opens the hub; send him the PDF as well." },
+      ],
+      activity: [
+        { by: "csm", action: "task.completed", task: "Pull the year-one ticket deflection numbers", summary: "Priya Shah completed “Pull the year-one ticket deflection numbers”", daysAgo: 6 },
+        { by: "peter", action: "task.updated", task: "Announce self-service resets to all staff", summary: "Peter Gibbons marked “Announce self-service resets to all staff” as blocked", daysAgo: 1 },
+      ],
+    },
+    {
+      name: "Umbrella Health",
+      domain: "umbrella-health.test",
+      arr: 310_000,
+      renewal: 150,
+      stage: "expansion",
+      owner: "csm2@northwind.test",
+      stakeholders: [
+        { name: "Claire Redfield", email: "claire@umbrella-health.test", title: "Director of Patient Support", hubRole: "champion", lastSeen: -1 },
+        { name: "Albert Wesker", email: "albert@umbrella-health.test", title: "Chief Digital Officer", hubRole: "executive", lastSeen: -5 },
+        { name: "Leon Kennedy", email: "leon@umbrella-health.test", title: "Support Engineer", hubRole: "member", lastSeen: -2 },
+        { name: "Ada Wong", email: "ada@umbrella-health.test", title: "Procurement Lead", hubRole: "member" },
+      ],
+      engagement: { kind: "expansion", start: -14, end: 75 },
+      plan: "Umbrella Health billing expansion",
+      objectives: [
+        {
+          title: "Extend Northwind to the billing team (120 seats)",
+          milestones: [
+            {
+              title: "Billing pilot complete",
+              target: 10,
+              tasks: [
+                task("Pick 15 pilot agents from billing", "claire", -7, "done"),
+                task("Set up the billing queue and SLAs", "csm", -2, "in_progress"),
+                task("Collect pilot feedback", "leon", 9),
+              ],
+            },
+            {
+              title: "Billing team rollout",
+              target: 45,
+              tasks: [
+                task("Sign the expansion order form", "ada", 20),
+                task("Train the billing team leads", "csm", 30),
+                internalTask("Align expansion pricing with the regional VP", "admin", 5),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Launch the patient chatbot",
+          milestones: [
+            {
+              title: "Chatbot answers the top 10 intents",
+              target: 60,
+              tasks: [
+                task("Share anonymised chat transcripts", "leon", 12),
+                task("Approve the chatbot's tone of voice", "albert", 25),
+                task("Train the intent model", "csm", 40),
+              ],
+            },
+            {
+              title: "Analytics add-on upsell",
+              target: 70,
+              internal: true,
+              tasks: [internalTask("Write the analytics add-on business case", "csm", 50)],
+            },
+          ],
+        },
+      ],
+      comments: [
+        { task: "Set up the billing queue and SLAs", by: "claire", daysAgo: 1, body: "Billing wants a 2-hour first response on invoice disputes." },
+      ],
+    },
+    {
+      name: "Stark Manufacturing",
+      domain: "stark.test",
+      arr: 58_000,
+      renewal: 350,
+      stage: "onboarding",
+      owner: "csm2@northwind.test",
+      stakeholders: [
+        { name: "Pepper Potts", email: "pepper@stark.test", title: "Head of Service", hubRole: "champion", lastSeen: 0 },
+        { name: "Happy Hogan", email: "happy@stark.test", title: "Field Service Manager", hubRole: "member" },
+      ],
+      engagement: { kind: "onboarding", start: -7, end: 60 },
+      plan: "Stark Manufacturing onboarding",
+      objectives: [
+        {
+          title: "Handle every warranty claim in Northwind within 60 days",
+          milestones: [
+            {
+              title: "Kickoff and technical setup",
+              target: 7,
+              tasks: [
+                task("Hold the kickoff workshop", "csm", -5, "done"),
+                task("Share the warranty claim process map", "pepper", 2, "in_progress"),
+                task("Connect the ERP integration", "csm", 6),
+                internalTask("Confirm the ERP connector is in the contract scope", "csm", 1),
+              ],
+            },
+            {
+              title: "Field team live",
+              target: 45,
+              tasks: [
+                task("Enrol field technicians in the mobile app", "happy", 25),
+                task("Run a field service dry run", "csm", 35),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Give managers a daily view of open claims",
+          milestones: [
+            {
+              title: "Claims dashboard in use",
+              target: 50,
+              tasks: [
+                task("Agree on the dashboard KPIs", "pepper", 14),
+                task("Build the open-claims dashboard", "csm", 28),
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Hooli Media",
+      domain: "hooli.test",
+      arr: 96_000,
+      renewal: -20,
+      stage: "churned",
+      owner: "csm1@northwind.test",
+      stakeholders: [
+        { name: "Gavin Belson", email: "gavin@hooli.test", title: "Chief Executive Officer", hubRole: "executive", lastSeen: -95 },
+        { name: "Jared Dunn", email: "jared@hooli.test", title: "Head of Support", hubRole: "champion", lastSeen: -30 },
+      ],
+      engagement: { kind: "renewal", start: -120, end: -20 },
+      plan: "Hooli Media renewal",
+      objectives: [
+        {
+          title: "Consolidate support tools onto one platform",
+          milestones: [
+            {
+              title: "Legacy tool retired",
+              target: -60,
+              tasks: [
+                task("Migrate the archive of closed tickets", "csm", -75, "done"),
+                task("Switch off the legacy inbox", "jared", -62, "done"),
+              ],
+            },
+            {
+              title: "Renewal decision",
+              target: -20,
+              tasks: [
+                task("Present the renewal business case", "csm", -35, "done"),
+                task("Decide on the renewal", "gavin", -21, "blocked"),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Win Hooli back within six months",
+          internal: true,
+          milestones: [
+            {
+              title: "Win-back outreach",
+              target: 150,
+              internal: true,
+              tasks: [
+                internalTask("Record Hooli's churn reasons", "csm", -15, "done"),
+                internalTask("Check in with Jared about their new platform", "csm", 90),
+              ],
+            },
+          ],
+        },
+      ],
+      activity: [
+        { by: "csm", action: "account.churned", summary: "Jordan Lee marked Hooli Media as churned", daysAgo: 18, internal: true },
+      ],
+    },
+    {
+      name: "Vandelay Imports",
+      domain: "vandelay.test",
+      arr: 42_000,
+      renewal: 95,
+      stage: "adoption",
+      owner: "csm1@northwind.test",
+      stakeholders: [
+        { name: "Art Vandelay", email: "art@vandelay.test", title: "Managing Director", hubRole: "executive", lastSeen: -14 },
+        { name: "Elaine Benes", email: "elaine@vandelay.test", title: "Operations Manager", hubRole: "champion", lastSeen: -4 },
+        { name: "George Costanza", email: "george@vandelay.test", title: "Import Coordinator", hubRole: "member", lastSeen: -40 },
+      ],
+      engagement: { kind: "adoption", start: -90, end: 30 },
+      plan: "Vandelay Imports adoption",
+      objectives: [
+        {
+          title: "Answer importer emails within 4 hours",
+          milestones: [
+            {
+              title: "Shared inbox workflows",
+              target: -30,
+              tasks: [
+                task("Move the orders@ inbox to Northwind", "csm", -50, "done"),
+                task("Create auto-replies for customs questions", "elaine", -35, "done"),
+              ],
+            },
+            {
+              title: "4-hour response time met for a month",
+              target: 20,
+              tasks: [
+                task("Turn on response-time alerts", "csm", -10, "done"),
+                task("Review missed response times every Friday", "elaine", -3),
+                task("Plan inbox cover for the holidays", "george", 12),
+                internalTask("Only 3 of 8 seats active: raise it with Elaine", "csm", -6, "in_progress"),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Use the reporting add-on every month",
+          milestones: [
+            {
+              title: "Monthly report reviewed with the MD",
+              target: 25,
+              tasks: [
+                task("Build the monthly volume report", "csm", 5, "in_progress"),
+                task("Review the report in the management meeting", "art", 25),
+              ],
+            },
+          ],
+        },
+      ],
+      comments: [
+        { task: "Review missed response times every Friday", by: "elaine", daysAgo: 3, body: "Missed last week because of the customs audit, doing it Monday." },
+      ],
+    },
+    {
+      name: "Soylent Foods",
+      domain: "soylent.test",
+      arr: 175_000,
+      renewal: 28,
+      stage: "renewal",
+      owner: "csm2@northwind.test",
+      stakeholders: [
+        { name: "Helen Thorn", email: "helen@soylent.test", title: "Customer Care Director", hubRole: "champion", lastSeen: -8 },
+        { name: "Robert Kline", email: "robert@soylent.test", title: "Chief Financial Officer", hubRole: "executive", lastSeen: -60 },
+        { name: "Nina Park", email: "nina@soylent.test", title: "Quality Analyst", hubRole: "member", lastSeen: -15 },
+      ],
+      engagement: { kind: "renewal", start: -45, end: 28 },
+      plan: "Soylent Foods renewal",
+      objectives: [
+        {
+          title: "Keep first-contact resolution above 75%",
+          milestones: [
+            {
+              title: "Quarterly business review held",
+              target: -7,
+              tasks: [
+                task("Draft the QBR deck", "csm", -12, "done"),
+                task("Send the QBR attendee list", "helen", -10, "done"),
+                task("Hold the QBR with the CFO", "csm", -7, "done"),
+              ],
+            },
+            {
+              title: "Renewal agreed",
+              target: 21,
+              tasks: [
+                task("Share the renewal quote", "csm", -2),
+                task("Confirm next year's support budget", "robert", 10),
+                task("Sign the renewal", "robert", 25),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Score the quality of product-recall calls",
+          milestones: [
+            {
+              title: "Recall call scorecard live",
+              target: 14,
+              tasks: [
+                task("Define the recall call scorecard", "nina", -5, "in_progress"),
+                task("Enable QA sampling", "csm", 7, "blocked"),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Reduce renewal risk from the budget freeze",
+          internal: true,
+          milestones: [
+            {
+              title: "Executive outreach to Soylent's CFO",
+              target: 10,
+              internal: true,
+              tasks: [
+                internalTask("Ask our CFO to call Robert Kline", "admin", 3),
+                internalTask("Prepare a downgrade fallback offer", "csm", 8),
+              ],
+            },
+          ],
+        },
+      ],
+      comments: [
+        { task: "Share the renewal quote", by: "helen", daysAgo: 1, body: "Robert needs the quote before the budget meeting on Thursday." },
+        { task: "Share the renewal quote", by: "csm", daysAgo: 1, internal: true, body: "Holding the quote until deal desk signs off the fallback offer." },
+      ],
+      activity: [
+        { by: "csm", action: "task.completed", task: "Hold the QBR with the CFO", summary: "Priya Shah completed “Hold the QBR with the CFO”", daysAgo: 7 },
+        { by: "helen", action: "comment.created", task: "Share the renewal quote", summary: "Helen Thorn commented on “Share the renewal quote”", daysAgo: 1 },
+      ],
+    },
+  ],
+};
+
+/** A second tenant: none of its data may ever show to Northwind's users or stakeholders. */
+export const globex: DemoVendor = {
+  slug: "globex",
+  name: "Globex Success",
+  primaryColor: "#047857",
+  welcomeMessage: "Welcome to the Globex customer hub.",
+  users: [
+    { name: "Hank Scorpio", email: "admin@globex.test", role: "admin" },
+    { name: "Frank Grimes", email: "csm@globex.test", role: "csm" },
+  ],
+  accounts: [
+    {
+      name: "Cyberdyne Systems",
+      domain: "cyberdyne.test",
+      arr: 150_000,
+      renewal: 300,
+      stage: "onboarding",
+      owner: "csm@globex.test",
+      stakeholders: [
+        { name: "Sarah Connor", email: "sarah@cyberdyne.test", title: "Head of Support", hubRole: "champion", lastSeen: -2 },
+        { name: "Miles Dyson", email: "miles@cyberdyne.test", title: "Director of Engineering", hubRole: "executive" },
+      ],
+      engagement: { kind: "onboarding", start: -10, end: 50 },
+      plan: "Cyberdyne onboarding",
+      objectives: [
+        {
+          title: "Automate the Cyberdyne robotics support desk",
+          milestones: [
+            {
+              title: "Cyberdyne support desk live",
+              target: 20,
+              tasks: [
+                task("Configure the Cyberdyne robotics queue", "csm", 5),
+                task("Train the Cyberdyne robotics agents", "sarah", -3),
+                internalTask("Check Cyberdyne's payment terms", "admin", 2),
+              ],
+            },
+          ],
+        },
+        {
+          title: "Land the Cyberdyne defence division",
+          internal: true,
+          milestones: [
+            {
+              title: "Cyberdyne defence introduction",
+              target: 30,
+              internal: true,
+              tasks: [internalTask("Ask Miles Dyson for a defence CIO intro", "csm", 20)],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Tyrell Corporation",
+      domain: "tyrell.test",
+      arr: 220_000,
+      renewal: 120,
+      stage: "adoption",
+      owner: "csm@globex.test",
+      stakeholders: [
+        { name: "Rachael Tyrell", email: "rachael@tyrell.test", title: "Customer Programs Lead", hubRole: "champion", lastSeen: -6 },
+        { name: "Eldon Tyrell", email: "eldon@tyrell.test", title: "Chief Executive Officer", hubRole: "executive" },
+        { name: "J. F. Sebastian", email: "sebastian@tyrell.test", title: "Design Engineer", hubRole: "member" },
+      ],
+      engagement: { kind: "adoption", start: -40, end: 40 },
+      plan: "Tyrell adoption",
+      objectives: [
+        {
+          title: "Double Tyrell's support satisfaction score",
+          milestones: [
+            {
+              title: "Tyrell feedback survey launched",
+              target: 15,
+              tasks: [
+                task("Write the Tyrell satisfaction survey", "rachael", 4, "in_progress"),
+                task("Publish the Tyrell survey in the hub", "csm", 10),
+                task("Approve the Tyrell survey budget", "eldon", -1),
+                task("Test the Tyrell survey on the design team", "sebastian", 8),
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+export const demoVendors: DemoVendor[] = [northwind, globex];
+
+/** Stakeholders the seed prints for trying the hub sign-in (and the browser tests use). */
+export const hubTryEmails = ["maya@acme.test", "sofia@globetrotter.test"] as const;
+
+// ---- Views of the dataset for the browser tests ----------------------------------------
+
+export function demoAccount(name: string): DemoAccount {
+  const account = demoVendors.flatMap((vendor) => vendor.accounts).find((candidate) => candidate.name === name);
+  if (!account) throw new Error(`no demo account named ${name}`);
+  return account;
+}
+
+export function accountOfStakeholder(email: string): DemoAccount {
+  const account = demoVendors
+    .flatMap((vendor) => vendor.accounts)
+    .find((candidate) => candidate.stakeholders.some((person) => person.email === email));
+  if (!account) throw new Error(`no demo stakeholder ${email}`);
+  return account;
+}
+
+/** Everything a customer of this account may see in its plan: visible objectives, milestones and tasks. */
+export function customerVisibleTitles(account: DemoAccount) {
+  const objectives: string[] = [];
+  const milestones: string[] = [];
+  const tasks: string[] = [];
+  for (const objective of account.objectives) {
+    if (objective.internal) continue;
+    objectives.push(objective.title);
+    for (const milestone of objective.milestones) {
+      if (milestone.internal) continue;
+      milestones.push(milestone.title);
+      for (const item of milestone.tasks) if (!item.internal) tasks.push(item.title);
+    }
+  }
+  return { objectives, milestones, tasks };
+}
+
+/** Every title and note of this account that must never reach the hub. */
+export function internalTexts(account: DemoAccount): string[] {
+  const texts: string[] = [];
+  for (const objective of account.objectives) {
+    if (objective.internal) texts.push(objective.title);
+    for (const milestone of objective.milestones) {
+      if (objective.internal || milestone.internal) texts.push(milestone.title);
+      for (const item of milestone.tasks) {
+        if (objective.internal || milestone.internal || item.internal) texts.push(item.title);
+      }
+    }
+  }
+  for (const comment of account.comments ?? []) if (comment.internal) texts.push(comment.body);
+  return texts;
+}
+
+/** Every objective, milestone and task title of an account, whatever its visibility. */
+export function allTitles(account: DemoAccount): string[] {
+  return account.objectives.flatMap((objective) => [
+    objective.title,
+    ...objective.milestones.flatMap((milestone) => [milestone.title, ...milestone.tasks.map((item) => item.title)]),
+  ]);
+}

@@ -1,0 +1,238 @@
+/**
+ * `npm run db:seed`: migrates the database named by DATABASE_URL (a brand-new one is fine),
+ * then writes the demo dataset of prisma/demo-data.ts. Each demo vendor is written once, in
+ * one transaction, and only if its slug is not taken yet, so running it again changes nothing.
+ */
+import { migrateDatabase } from "~/db/migrate.server";
+import { db, type Db } from "~/utils/db.server";
+import { devMailboxEnabled, env } from "~/utils/env.server";
+import { hashPassword } from "~/utils/password.server";
+import {
+  DEMO_PASSWORD,
+  demoVendors,
+  hubTryEmails,
+  northwind,
+  type DemoAccount,
+  type DemoVendor,
+} from "./demo-data";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const DAY_MS = 86_400_000;
+const today = new Date();
+today.setUTCHours(12, 0, 0, 0);
+/** Noon (UTC) `days` from today: far from midnight, so the day is the same in every time zone nearby. */
+const day = (days: number) => new Date(today.getTime() + days * DAY_MS);
+
+async function seedVendor(tx: Tx, spec: DemoVendor, passwordHash: string) {
+  const vendor = await tx.vendor.create({
+    data: {
+      slug: spec.slug,
+      name: spec.name,
+      primaryColor: spec.primaryColor,
+      logoUrl: spec.logoUrl ?? null,
+      welcomeMessage: spec.welcomeMessage,
+    },
+  });
+  const users = new Map<string, { id: string; role: string }>();
+  for (const user of spec.users) {
+    const row = await tx.vendorUser.create({
+      data: { vendorId: vendor.id, email: user.email, name: user.name, role: user.role, passwordHash },
+    });
+    users.set(user.email, row);
+  }
+  const admin = [...users.values()].find((user) => user.role === "admin");
+  if (!admin) throw new Error(`demo vendor ${spec.slug} has no admin`);
+  for (const account of spec.accounts) await seedAccount(tx, vendor.id, account, users, admin.id);
+}
+
+async function seedAccount(
+  tx: Tx,
+  vendorId: string,
+  spec: DemoAccount,
+  users: Map<string, { id: string }>,
+  adminId: string,
+) {
+  const ownerId = users.get(spec.owner)?.id;
+  if (!ownerId) throw new Error(`${spec.name}: unknown owner ${spec.owner}`);
+  const account = await tx.account.create({
+    data: {
+      vendorId,
+      name: spec.name,
+      domain: spec.domain,
+      arrCents: spec.arr * 100,
+      renewalDate: day(spec.renewal),
+      lifecycleStage: spec.stage,
+      ownerId,
+    },
+  });
+
+  // "maya" → Maya's stakeholder id, for owners, authors and actors.
+  const people = new Map<string, string>();
+  for (const person of spec.stakeholders) {
+    const row = await tx.stakeholder.create({
+      data: {
+        vendorId,
+        accountId: account.id,
+        email: person.email,
+        name: person.name,
+        title: person.title,
+        hubRole: person.hubRole,
+        lastSeenAt: person.lastSeen === undefined ? null : day(person.lastSeen),
+      },
+    });
+    people.set(person.email.split("@")[0]!, row.id);
+  }
+  const who = (ref: string) => {
+    if (ref === "csm") return { vendorUserId: ownerId };
+    if (ref === "admin") return { vendorUserId: adminId };
+    const stakeholderId = people.get(ref);
+    if (!stakeholderId) throw new Error(`${spec.name}: unknown person "${ref}"`);
+    return { stakeholderId };
+  };
+
+  const engagement = await tx.engagement.create({
+    data: {
+      vendorId,
+      accountId: account.id,
+      kind: spec.engagement.kind,
+      startDate: day(spec.engagement.start),
+      targetEndAt: day(spec.engagement.end),
+    },
+  });
+  const plan = await tx.successPlan.create({
+    data: { vendorId, accountId: account.id, engagementId: engagement.id, title: spec.plan },
+  });
+
+  const taskIds = new Map<string, string>();
+  for (const [objectivePosition, objective] of spec.objectives.entries()) {
+    const objectiveRow = await tx.successObjective.create({
+      data: {
+        vendorId,
+        planId: plan.id,
+        title: objective.title,
+        description: objective.description ?? null,
+        visibility: objective.internal ? "internal" : "customer",
+        position: objectivePosition,
+      },
+    });
+    for (const [milestonePosition, milestone] of objective.milestones.entries()) {
+      const milestoneRow = await tx.successInitiative.create({
+        data: {
+          vendorId,
+          planId: plan.id,
+          objectiveId: objectiveRow.id,
+          title: milestone.title,
+          targetDate: day(milestone.target),
+          // Whatever sits under an internal item is internal too.
+          visibility: objective.internal || milestone.internal ? "internal" : "customer",
+          position: milestonePosition,
+        },
+      });
+      for (const [taskPosition, item] of milestone.tasks.entries()) {
+        const owner = who(item.owner);
+        const row = await tx.successTask.create({
+          data: {
+            vendorId,
+            accountId: account.id,
+            planId: plan.id,
+            initiativeId: milestoneRow.id,
+            title: item.title,
+            status: item.status,
+            visibility: objective.internal || milestone.internal || item.internal ? "internal" : "customer",
+            dueDate: day(item.due),
+            completedAt: item.status === "done" ? day(Math.min(item.due, 0)) : null,
+            position: taskPosition,
+            ownerVendorUserId: "vendorUserId" in owner ? owner.vendorUserId : null,
+            ownerStakeholderId: "stakeholderId" in owner ? owner.stakeholderId : null,
+          },
+        });
+        taskIds.set(item.title, row.id);
+      }
+    }
+  }
+  const taskId = (title: string) => {
+    const id = taskIds.get(title);
+    if (!id) throw new Error(`${spec.name}: no task "${title}"`);
+    return id;
+  };
+
+  for (const comment of spec.comments ?? []) {
+    const author = who(comment.by);
+    const createdAt = new Date(Date.now() - comment.daysAgo * DAY_MS);
+    await tx.comment.create({
+      data: {
+        vendorId,
+        accountId: account.id,
+        taskId: taskId(comment.task),
+        body: comment.body,
+        visibility: comment.internal ? "internal" : "customer",
+        authorVendorUserId: "vendorUserId" in author ? author.vendorUserId : null,
+        authorStakeholderId: "stakeholderId" in author ? author.stakeholderId : null,
+        createdAt,
+        updatedAt: createdAt,
+      },
+    });
+  }
+
+  for (const event of spec.activity ?? []) {
+    const actor = who(event.by);
+    await tx.activityEvent.create({
+      data: {
+        vendorId,
+        accountId: account.id,
+        actorVendorUserId: "vendorUserId" in actor ? actor.vendorUserId : null,
+        actorStakeholderId: "stakeholderId" in actor ? actor.stakeholderId : null,
+        action: event.action,
+        subjectType: event.task ? "SuccessTask" : "Account",
+        subjectId: event.task ? taskId(event.task) : account.id,
+        summary: event.summary,
+        visibility: event.internal ? "internal" : "customer",
+        createdAt: new Date(Date.now() - event.daysAgo * DAY_MS),
+      },
+    });
+  }
+}
+
+async function main() {
+  const applied = await migrateDatabase(env.DATABASE_URL);
+  if (applied.length) console.log(`applied migrations: ${applied.join(", ")}`);
+
+  const existing = await db.vendor.findUnique({ where: { slug: northwind.slug }, select: { id: true } });
+  if (existing) {
+    console.log(`The demo data is already there (vendor "${northwind.slug}" exists): nothing to do.`);
+  } else {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const vendor of demoVendors) {
+      // A vendor whose slug is taken is left as it is; the rest of it is written all or nothing.
+      const taken = await db.vendor.findUnique({ where: { slug: vendor.slug }, select: { id: true } });
+      if (taken) continue;
+      await db.$transaction((tx) => seedVendor(tx, vendor, passwordHash), { timeout: 60_000, maxWait: 10_000 });
+      console.log(`seeded ${vendor.name}: ${vendor.accounts.length} accounts`);
+    }
+  }
+  printCredentials();
+}
+
+function printCredentials() {
+  const origin = env.APP_ORIGIN.replace(/\/$/, "");
+  const lines = [
+    "",
+    "Tandem demo",
+    `  Vendor console   ${origin}/login`,
+    ...northwind.users.map((user) => `    ${user.role.padEnd(6)} ${user.email}`),
+    `    password ${DEMO_PASSWORD}  (the same for every demo user, Globex's admin@globex.test too)`,
+    `  Customer hub     ${origin}/hub/${northwind.slug}/sign-in`,
+    `    try ${hubTryEmails.join(" or ")}`,
+    `  Sign-in links land in the dev mailbox: ${origin}/dev/mailbox` +
+      (devMailboxEnabled ? "" : "  (start the server with DEV_MAILBOX=true to see it)"),
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+try {
+  await main();
+} finally {
+  await db.$disconnect();
+}
