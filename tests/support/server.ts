@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -14,16 +15,27 @@ export async function startTestServer() {
   if (!fs.existsSync(path.join(buildDirectory, "server", "index.js"))) {
     throw new Error("No server build: run `npm run build` before the integration tests.");
   }
-  const app = await createApp({ trustProxy: false, logRequests: false, buildDirectory });
+  // Behind a "proxy", so each test server can speak for its own client address: rate limits are
+  // counted per address in the shared worker database, and one test file must not trip another's.
+  const app = await createApp({ trustProxy: true, logRequests: false, buildDirectory });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const clientIp = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
   async function request(
     pathname: string,
-    options: { method?: string; cookie?: string; form?: Record<string, string | string[]>; origin?: string | null; headers?: Record<string, string> } = {},
+    options: {
+      method?: string;
+      cookie?: string;
+      form?: Record<string, string | string[]>;
+      origin?: string | null;
+      headers?: Record<string, string>;
+      clientIp?: string;
+    } = {},
   ) {
     const headers = new Headers(options.headers);
+    headers.set("X-Forwarded-For", options.clientIp ?? clientIp);
     if (options.cookie) headers.set("Cookie", options.cookie);
     const method = options.method ?? (options.form ? "POST" : "GET");
     if (method !== "GET" && options.origin !== null) headers.set("Origin", options.origin ?? origin);
@@ -39,6 +51,7 @@ export async function startTestServer() {
 
   return {
     origin,
+    clientIp,
     request,
     /** A Remix single-fetch data request for a route's loader (what client navigation fetches). */
     data: (pathname: string, cookie?: string) =>

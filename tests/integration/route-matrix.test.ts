@@ -1,0 +1,201 @@
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import {
+  consoleCookie,
+  createAccount,
+  createPlan,
+  createStakeholder,
+  createTenant,
+  hubCookie,
+} from "../support/factories";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * Every route of the build, requested by five principals: a CSM of vendor A, a CSM of vendor B,
+ * a stakeholder of account A1, a stakeholder of account A2 (same vendor) and an anonymous
+ * visitor. Each answer must be the expected one, and no body (HTML or single-fetch data) may carry
+ * anything the principal must not see. A route missing from the matrix fails the test.
+ */
+type Principal = "csmA" | "csmB" | "hubA1" | "hubA2" | "anonymous";
+const principals: Principal[] = ["csmA", "csmB", "hubA1", "hubA2", "anonymous"];
+
+/** ok: 200 · login: to /login · hubSignIn: to the hub's sign-in · console: to /console ·
+ *  hubHome: to the hub's home · notFound: 404 · methodNotAllowed: 405 (action-only routes) */
+type Outcome = "ok" | "login" | "hubSignIn" | "console" | "hubHome" | "notFound" | "methodNotAllowed";
+
+type World = Awaited<ReturnType<typeof buildWorld>>;
+type Entry =
+  | { kind: "layout" } // pathless layout: covered by its children's requests
+  | {
+      kind: "page";
+      url: (world: World) => string;
+      expect: Record<Principal, Outcome>;
+      /** Text an allowed principal must see, so the leak checks are not vacuous. */
+      shows?: (world: World, principal: Principal) => string[];
+    };
+
+const everyone = (outcome: Outcome): Record<Principal, Outcome> => ({
+  csmA: outcome,
+  csmB: outcome,
+  hubA1: outcome,
+  hubA2: outcome,
+  anonymous: outcome,
+});
+const consoleOnly = (foreign: Outcome = "ok"): Record<Principal, Outcome> => ({
+  csmA: "ok",
+  csmB: foreign,
+  hubA1: "login",
+  hubA2: "login",
+  anonymous: "login",
+});
+const hubOnly: Record<Principal, Outcome> = {
+  csmA: "hubSignIn",
+  csmB: "hubSignIn",
+  hubA1: "ok",
+  hubA2: "ok",
+  anonymous: "hubSignIn",
+};
+
+const matrix: Record<string, Entry> = {
+  root: { kind: "layout" },
+  "routes/_index": {
+    kind: "page",
+    url: () => "/",
+    expect: { csmA: "console", csmB: "console", hubA1: "login", hubA2: "login", anonymous: "login" },
+  },
+};
+
+async function buildWorld() {
+  const a = await createTenant();
+  const b = await createTenant();
+  // A second account of vendor A, with its own stakeholder and plan.
+  const accountA2 = await createAccount(a.vendor.id, { ownerId: a.csm.id });
+  const stakeholderA2 = await createStakeholder(accountA2);
+  const planA2 = await createPlan(accountA2, { vendorUserId: a.csm.id, stakeholderId: stakeholderA2.id });
+  const cookies: Record<Principal, string | undefined> = {
+    csmA: await consoleCookie(a.csm.id),
+    csmB: await consoleCookie(b.csm.id),
+    hubA1: await hubCookie(a.champion.id),
+    hubA2: await hubCookie(stakeholderA2.id),
+    anonymous: undefined,
+  };
+  const secretsOf = {
+    vendorA: [a.account.name, a.plan.marker, a.champion.email, accountA2.name, planA2.marker, stakeholderA2.email, a.vendor.name],
+    vendorB: [b.account.name, b.plan.marker, b.champion.email, b.vendor.name, b.csm.name],
+    accountA1: [a.account.name, a.plan.marker, a.champion.email],
+    accountA2: [accountA2.name, planA2.marker, stakeholderA2.email],
+  };
+  return { a, b, accountA2, stakeholderA2, planA2, cookies, secretsOf };
+}
+
+/** What each principal must never receive. */
+function forbiddenFor(world: World, principal: Principal): string[] {
+  const { secretsOf } = world;
+  switch (principal) {
+    case "csmA":
+      return secretsOf.vendorB;
+    case "csmB":
+      return secretsOf.vendorA;
+    case "hubA1":
+      return [...secretsOf.vendorB, ...secretsOf.accountA2, "INTERNAL"];
+    case "hubA2":
+      return [...secretsOf.vendorB, ...secretsOf.accountA1, "INTERNAL"];
+    case "anonymous":
+      return [...secretsOf.vendorA.filter((s) => s !== world.a.vendor.name), ...secretsOf.vendorB, "INTERNAL"];
+  }
+}
+
+function expectOutcome(response: Response, outcome: Outcome, world: World, label: string) {
+  const location = response.headers.get("location") ?? "";
+  const hubBase = `/hub/${world.a.vendor.slug}`;
+  switch (outcome) {
+    case "ok":
+      return expect(response.status, label).toBe(200);
+    case "notFound":
+      return expect(response.status, label).toBe(404);
+    case "methodNotAllowed":
+      return expect(response.status, label).toBe(405);
+    case "login":
+      expect(response.status, label).toBe(302);
+      return expect(location, label).toMatch(/^\/login(\?|$)/);
+    case "console":
+      expect(response.status, label).toBe(302);
+      return expect(location, label).toBe("/console");
+    case "hubSignIn":
+      expect(response.status, label).toBe(302);
+      return expect(location, label).toBe(`${hubBase}/sign-in`);
+    case "hubHome":
+      expect(response.status, label).toBe(302);
+      return expect(location, label).toBe(hubBase);
+  }
+}
+
+let server: TestServer;
+let world: World;
+let build: ServerBuild;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await buildWorld();
+  build = (await import(path.resolve(process.env.BUILD_DIR ?? "build", "server", "index.js"))) as ServerBuild;
+});
+afterAll(() => server.close());
+
+describe("route matrix", () => {
+  it("has an entry for every route in the build", () => {
+    const missing = Object.keys(build.routes).filter((id) => !(id in matrix));
+    const stale = Object.keys(matrix).filter((id) => !(id in build.routes));
+    expect(missing, "routes without a matrix entry").toEqual([]);
+    expect(stale, "matrix entries for routes that no longer exist").toEqual([]);
+  });
+
+  for (const [routeId, entry] of Object.entries(matrix)) {
+    if (entry.kind !== "page") continue;
+    for (const principal of principals) {
+      it(`${routeId} as ${principal}`, async () => {
+        const url = entry.url(world);
+        const cookie = world.cookies[principal];
+        const outcome = entry.expect[principal];
+        const label = `${principal} GET ${url}`;
+
+        const page = await server.request(url, { cookie });
+        expectOutcome(page, outcome, world, label);
+        const html = await page.text();
+
+        // Client navigations fetch the same loaders as single-fetch data.
+        const data = await server.data(url, cookie);
+        expect(data.status, `${label}.data`).toBeLessThan(500);
+        const payload = await data.text();
+
+        for (const secret of forbiddenFor(world, principal)) {
+          expect(html.includes(secret), `${label} leaks "${secret}"`).toBe(false);
+          expect(payload.includes(secret), `${label}.data leaks "${secret}"`).toBe(false);
+        }
+        if (outcome === "ok") {
+          for (const text of entry.shows?.(world, principal) ?? []) expect(html, `${label} shows "${text}"`).toContain(text);
+        }
+      });
+    }
+  }
+});
+
+describe("cross-tenant writes", () => {
+  it("leave the other tenant's rows untouched", async () => {
+    const before = await db.successTask.findMany({ where: { vendorId: world.a.vendor.id }, orderBy: { id: "asc" } });
+    // Every action route, posted by vendor B's CSM and by account A2's stakeholder against vendor A's ids.
+    for (const [routeId, entry] of Object.entries(matrix)) {
+      if (entry.kind !== "page" || !build.routes[routeId]?.module.action) continue;
+      for (const principal of ["csmB", "hubA2"] as const) {
+        const response = await server.request(entry.url(world), {
+          cookie: world.cookies[principal],
+          form: { intent: "update", taskId: world.a.plan.customerTask.id, accountId: world.a.account.id, status: "done" },
+        });
+        expect(response.status, `${principal} POST ${routeId}`).toBeLessThan(500);
+      }
+    }
+    const after = await db.successTask.findMany({ where: { vendorId: world.a.vendor.id }, orderBy: { id: "asc" } });
+    expect(after).toEqual(before);
+  });
+});
