@@ -35,11 +35,12 @@ test("a stakeholder signs in with a magic link and sees only their account's cus
     await checkPage(page, "the check-your-inbox page");
   });
 
-  const link = await test.step("find the link in the dev mailbox", () => openSignInMail(page, email));
+  const mail = await test.step("find the link in the dev mailbox", () => openSignInMail(page, email));
+  const link = mail.href;
   expect(new URL(link).pathname).toBe(`${HUB}/verify`);
 
   await test.step("follow the link and confirm", async () => {
-    await page.goto(link);
+    await mail.link.click();
     await expect(page).toHaveURL(new RegExp(`${HUB}/verify\\?token=`));
     await checkPage(page, "the verify page");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -68,6 +69,12 @@ test("a stakeholder signs in with a magic link and sees only their account's cus
       expectNoneOf(data, forbidden.internal, `internal items in ${path}.data`);
       expectNoneOf(data, forbidden.otherAccounts, `other accounts' items in ${path}.data`);
     }
+  });
+
+  await test.step("the session opens no other vendor's hub", async () => {
+    await page.goto("/hub/globex");
+    await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toHaveCount(0);
+    expectNoneOf(await page.content(), [...visible.milestones, ...visible.tasks], "Globex's hub");
   });
 
   await test.step("the same link does not sign in twice", async () => {
@@ -106,8 +113,8 @@ test("the sign-in can be completed with the keyboard only", async ({ page }, tes
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
 
-  const link = await openSignInMail(page, email);
-  await page.goto(link);
+  const { href } = await openSignInMail(page, email);
+  await page.goto(href);
   await tabTo("the Sign in button", focusedIs(page.getByRole("button", { name: "Sign in" })));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
@@ -117,12 +124,21 @@ test("the sign-in can be completed with the keyboard only", async ({ page }, tes
   await expect(page.getByRole("heading", { level: 1, name: "Mutual action plan" })).toBeVisible();
 });
 
-test("an unknown address gets the same answer and no mail", async ({ page }, testInfo) => {
-  const email = `nobody-${testInfo.project.name}@acme.test`;
-  await page.goto(`${HUB}/sign-in`);
+/** Asks for a link and checks that the answer is the usual one but no mail went to the address. */
+async function expectNoMail(page: Page, vendorSlug: string, email: string) {
+  await page.goto(`/hub/${vendorSlug}/sign-in`);
   await page.getByLabel("Work email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
   await page.goto("/dev/mailbox");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByText(email)).toHaveCount(0);
+}
+
+test("an unknown address gets the same answer and no mail", async ({ page }, testInfo) => {
+  await expectNoMail(page, "northwind", `nobody-${testInfo.project.name}@acme.test`);
+});
+
+test("a Northwind stakeholder gets no link to Globex's hub", async ({ page }, testInfo) => {
+  await expectNoMail(page, "globex", hubPerson(testInfo, "otherHub").email);
 });
