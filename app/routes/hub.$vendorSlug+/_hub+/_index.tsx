@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DateText, OverdueBadge, ProgressBar, TaskStatusBadge } from "~/components/hub/hub-ui";
+import { Card } from "~/components/ui/card";
+import { getHubHome } from "~/models/hub.server";
+import { requireHubScope } from "~/utils/guard.server";
+
+export const meta: MetaFunction = () => [{ title: "Home · Customer hub" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requireHubScope(request, params.vendorSlug);
+  const home = await getHubHome(scope);
+  const firstName = scope.stakeholder.name.trim().split(/\s+/)[0] ?? scope.stakeholder.name;
+  return { firstName, ...home };
+}
+
+export default function HubHome() {
+  const { firstName, welcomeMessage, progress, objectives, nextMilestones, myTasks } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">Welcome, {firstName}</h1>
+        {welcomeMessage ? <p className="mt-2 whitespace-pre-line text-slate-700">{welcomeMessage}</p> : null}
+      </div>
+
+      <Card>
+        <section aria-labelledby="progress-heading" className="space-y-4">
+          <h2 id="progress-heading" className="text-lg font-semibold text-slate-900">
+            Plan progress
+          </h2>
+          {progress.total === 0 ? (
+            <p className="text-slate-700">Your plan has no tasks yet. When your team adds them, progress shows here.</p>
+          ) : (
+            <>
+              <ProgressBar label="Overall" progress={progress} />
+              {objectives.length > 0 ? (
+                <ul className="space-y-3" aria-label="Progress by objective">
+                  {objectives.map((objective) => (
+                    <li key={objective.id}>
+                      <ProgressBar label={objective.title} progress={objective.progress} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
+          )}
+        </section>
+      </Card>
+
+      <Card>
+        <section aria-labelledby="milestones-heading" className="space-y-3">
+          <h2 id="milestones-heading" className="text-lg font-semibold text-slate-900">
+            Next milestones
+          </h2>
+          {nextMilestones.length === 0 ? (
+            <p className="text-slate-700">No upcoming milestones.</p>
+          ) : (
+            <ol className="divide-y divide-slate-200">
+              {nextMilestones.map((milestone) => (
+                <li key={milestone.id} className="py-2 first:pt-0 last:pb-0">
+                  <p className="font-medium text-slate-900">{milestone.title}</p>
+                  <p className="text-sm text-slate-700">
+                    Target date <DateText date={milestone.targetDate} /> · {milestone.objectiveTitle}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </Card>
+
+      <Card>
+        <section aria-labelledby="my-tasks-heading" className="space-y-3">
+          <h2 id="my-tasks-heading" className="text-lg font-semibold text-slate-900">
+            My tasks
+          </h2>
+          {myTasks.length === 0 ? (
+            <p className="text-slate-700">Nothing is waiting on you right now.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200">
+              {myTasks.map((task) => (
+                <li key={task.id} className="space-y-1 py-2 first:pt-0 last:pb-0">
+                  <p className="font-medium text-slate-900">{task.title}</p>
+                  <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                    {task.overdue ? <OverdueBadge /> : null}
+                    <TaskStatusBadge status={task.status} />
+                    {task.dueDate ? (
+                      <span>
+                        Due <DateText date={task.dueDate} />
+                      </span>
+                    ) : (
+                      <span>No due date</span>
+                    )}
+                    <span>· {task.milestoneTitle}</span>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </Card>
+
+      <p>
+        <Link to="plan" className="text-blue-700 underline underline-offset-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600">
+          See the whole plan
+        </Link>
+      </p>
+    </div>
+  );
+}
