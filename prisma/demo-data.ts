@@ -19,7 +19,13 @@ export type DemoMilestone = { title: string; target: number; internal?: boolean;
 export type DemoObjective = { title: string; description?: string; internal?: boolean; milestones: DemoMilestone[] };
 export type DemoComment = { task: string; by: string; body: string; internal?: boolean; daysAgo: number };
 export type DemoActivity = { by: string; action: string; task?: string; summary: string; daysAgo: number; internal?: boolean };
-export type DemoStakeholder = { name: string; email: string; title: string; hubRole: HubRole; lastSeen?: number };
+export type DemoStakeholder = {
+  name: string;
+  email: string;
+  title: string;
+  hubRole: HubRole;
+  lastSeen?: number; // last hub visit, in days from today (0 or less); none: never visited
+};
 
 export type DemoAccount = {
   name: string;

@@ -23,6 +23,8 @@ const today = new Date();
 today.setUTCHours(12, 0, 0, 0);
 /** Noon (UTC) `days` from today: far from midnight, so the day is the same in every time zone nearby. */
 const day = (days: number) => new Date(today.getTime() + days * DAY_MS);
+/** `days` from this moment, for things that already happened (never in the future). */
+const ago = (days: number) => new Date(Date.now() - Math.max(days, 0) * DAY_MS - 60_000);
 
 async function seedVendor(tx: Tx, spec: DemoVendor, passwordHash: string) {
   const vendor = await tx.vendor.create({
@@ -78,7 +80,7 @@ async function seedAccount(
         name: person.name,
         title: person.title,
         hubRole: person.hubRole,
-        lastSeenAt: person.lastSeen === undefined ? null : day(person.lastSeen),
+        lastSeenAt: person.lastSeen === undefined ? null : ago(-person.lastSeen),
       },
     });
     people.set(person.email.split("@")[0]!, row.id);
@@ -141,7 +143,7 @@ async function seedAccount(
             status: item.status,
             visibility: objective.internal || milestone.internal || item.internal ? "internal" : "customer",
             dueDate: day(item.due),
-            completedAt: item.status === "done" ? day(Math.min(item.due, 0)) : null,
+            completedAt: item.status === "done" ? ago(-item.due) : null,
             position: taskPosition,
             ownerVendorUserId: "vendorUserId" in owner ? owner.vendorUserId : null,
             ownerStakeholderId: "stakeholderId" in owner ? owner.stakeholderId : null,
@@ -159,7 +161,7 @@ async function seedAccount(
 
   for (const comment of spec.comments ?? []) {
     const author = who(comment.by);
-    const createdAt = new Date(Date.now() - comment.daysAgo * DAY_MS);
+    const createdAt = ago(comment.daysAgo);
     await tx.comment.create({
       data: {
         vendorId,
@@ -188,7 +190,7 @@ async function seedAccount(
         subjectId: event.task ? taskId(event.task) : account.id,
         summary: event.summary,
         visibility: event.internal ? "internal" : "customer",
-        createdAt: new Date(Date.now() - event.daysAgo * DAY_MS),
+        createdAt: ago(event.daysAgo),
       },
     });
   }
