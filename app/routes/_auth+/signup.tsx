@@ -1,0 +1,169 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { Field, FieldErrors } from "~/components/ui/field";
+import { signUpVendor } from "~/models/vendor.server";
+import { getConsoleScope } from "~/utils/guard.server";
+import { consumeRateLimits } from "~/utils/rate-limit.server";
+import { createSession, sessionCookie } from "~/utils/session.server";
+
+// Words that name parts of Tandem itself or could pass for it in a hub address.
+const RESERVED_SLUGS = new Set([
+  "admin", "api", "app", "assets", "auth", "billing", "console", "dev", "help", "hub", "login", "logout",
+  "mail", "new", "settings", "signin", "sign-in", "signup", "sign-up", "static", "status", "support",
+  "tandem", "www",
+]);
+
+const schema = z.object({
+  companyName: z.string({ required_error: "Enter your company's name" }).trim().min(1, "Enter your company's name").max(100, "Use at most 100 characters"),
+  slug: z
+    .string({ required_error: "Choose a hub address" })
+    .trim()
+    .toLowerCase()
+    .min(3, "Use at least 3 characters")
+    .max(40, "Use at most 40 characters")
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, not at the start or end")
+    .refine((slug) => !RESERVED_SLUGS.has(slug), "This hub address is reserved"),
+  name: z.string({ required_error: "Enter your name" }).trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+  email: z.string({ required_error: "Enter your work email" }).trim().max(254, "Email is too long").email("Enter a valid email"),
+  password: z
+    .string({ required_error: "Choose a password" })
+    .min(12, "Use at least 12 characters")
+    .max(200, "Use at most 200 characters"),
+});
+
+const SIGNUP_LIMIT = { limit: 10, windowMs: 60 * 60 * 1000 };
+
+export const meta: MetaFunction = () => [{ title: "Create your vendor account · Tandem" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getConsoleScope(request)) throw redirect("/console");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  if (!(await consumeRateLimits([[`signup:ip:${context.clientIp}`, SIGNUP_LIMIT]]))) {
+    return data(
+      { result: submission.reply({ formErrors: ["Too many sign-ups from your network. Please try again in an hour."], hideFields: ["password"] }) },
+      { status: 429 },
+    );
+  }
+  const { companyName, slug, name, email, password } = submission.value;
+  const outcome = await signUpVendor({ companyName, slug, name, email, password });
+  if (!outcome.ok) {
+    const fieldErrors: Record<string, string[]> = {};
+    if (outcome.slugTaken) fieldErrors.slug = ["This hub address is taken"];
+    if (outcome.emailTaken) fieldErrors.email = ["An account with this email already exists. Sign in instead."];
+    return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }) }, { status: 400 });
+  }
+  const session = await createSession({ vendorUserId: outcome.userId });
+  throw redirect("/console", {
+    headers: { "Set-Cookie": sessionCookie("console", session.token, session.expiresAt) },
+  });
+}
+
+export default function SignupPage() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const pending = navigation.state !== "idle" && navigation.formMethod === "POST";
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
+      <Card className="p-6 sm:p-8">
+        <h1 className="text-2xl font-semibold">Create your vendor account</h1>
+        <p className="mt-1 text-sm text-slate-600">Set up Tandem for your company. You will be its first admin.</p>
+        <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+          <FieldErrors id={form.errorId} errors={form.errors} />
+          <Field
+            label="Company name"
+            errors={fields.companyName.errors}
+            inputProps={{
+              id: fields.companyName.id,
+              name: fields.companyName.name,
+              autoComplete: "organization",
+              required: true,
+              maxLength: 100,
+              defaultValue: fields.companyName.initialValue,
+            }}
+          />
+          <Field
+            label="Hub address"
+            hint="Your customers' hub lives at /hub/your-address. Lowercase letters, digits and hyphens, 3–40 characters."
+            errors={fields.slug.errors}
+            inputProps={{
+              id: fields.slug.id,
+              name: fields.slug.name,
+              autoCapitalize: "none",
+              autoCorrect: "off",
+              spellCheck: false,
+              required: true,
+              maxLength: 40,
+              defaultValue: fields.slug.initialValue,
+            }}
+          />
+          <Field
+            label="Your name"
+            errors={fields.name.errors}
+            inputProps={{
+              id: fields.name.id,
+              name: fields.name.name,
+              autoComplete: "name",
+              required: true,
+              maxLength: 100,
+              defaultValue: fields.name.initialValue,
+            }}
+          />
+          <Field
+            label="Work email"
+            errors={fields.email.errors}
+            inputProps={{
+              id: fields.email.id,
+              name: fields.email.name,
+              type: "email",
+              autoComplete: "email",
+              required: true,
+              maxLength: 254,
+              defaultValue: fields.email.initialValue,
+            }}
+          />
+          <Field
+            label="Password"
+            hint="At least 12 characters."
+            errors={fields.password.errors}
+            inputProps={{
+              id: fields.password.id,
+              name: fields.password.name,
+              type: "password",
+              autoComplete: "new-password",
+              required: true,
+              maxLength: 200,
+            }}
+          />
+          <Button type="submit" className="w-full" disabled={pending} aria-busy={pending || undefined}>
+            {pending ? "Creating your account…" : "Create account"}
+          </Button>
+        </Form>
+      </Card>
+      <p className="mt-6 text-center text-sm text-slate-600">
+        Already use Tandem?{" "}
+        <Link to="/login" className="font-medium text-blue-700 underline-offset-4 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </main>
+  );
+}
