@@ -65,6 +65,33 @@ const matrix: Record<string, Entry> = {
     url: () => "/",
     expect: { csmA: "console", csmB: "console", hubA1: "login", hubA2: "login", anonymous: "login" },
   },
+  "routes/_auth+/login": {
+    kind: "page",
+    url: () => "/login",
+    expect: { csmA: "console", csmB: "console", hubA1: "ok", hubA2: "ok", anonymous: "ok" },
+    shows: () => ["Sign in"],
+  },
+  "routes/_auth+/signup": {
+    kind: "page",
+    url: () => "/signup",
+    expect: { csmA: "console", csmB: "console", hubA1: "ok", hubA2: "ok", anonymous: "ok" },
+    shows: () => ["Create your vendor account"],
+  },
+  // Signing out is POST only; a GET just goes to the console (which sends strangers on to /login).
+  "routes/_auth+/logout": { kind: "page", url: () => "/logout", expect: everyone("console") },
+  "routes/console+/_layout": { kind: "layout" },
+  "routes/console+/index": {
+    kind: "page",
+    url: () => "/console",
+    expect: consoleOnly(),
+    shows: (world, principal) => (principal === "csmA" ? [world.a.account.name, world.accountA2.name] : [world.b.account.name]),
+  },
+  "routes/console+/accounts.$accountId": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.a.account.name, world.a.plan.marker, "Internal"],
+  },
 };
 
 async function buildWorld() {
