@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", "data/", "prisma/generated/", "test-results/", "playwright-report/"] },
+  { ignores: ["build/", "build-*/", "node_modules/", "data/", "prisma/generated/", "test-results/", "playwright-report/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/utils/env.server.ts", "tests/setup/**", "tests/support/**", "vite.config.ts", "playwright.config.ts", "tests/e2e/**", "scripts/prisma.ts"],
+    files: ["app/utils/env.server.ts", "tests/setup/**", "tests/support/**", "tests/integration/route-matrix.test.ts", "vite.config.ts", "playwright.config.ts", "tests/e2e/**", "scripts/prisma.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 );

@@ -5,6 +5,7 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import type { ViteDevServer } from "vite";
+import { runWithResponseHeaders } from "~/utils/request-context.server";
 import { sameOriginOnly, securityHeaders } from "./security";
 
 export type AppOptions = {
@@ -36,13 +37,12 @@ export async function createApp(options: AppOptions) {
   }
 
   app.use(sameOriginOnly({ trustProxy: options.trustProxy }));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: options.viteDevServer ? "development" : "production",
-      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
-    }),
-  );
+  const handleRemixRequest = createRequestHandler({
+    build,
+    mode: options.viteDevServer ? "development" : "production",
+    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
+  });
+  // Headers appended while loaders run (a renewed session cookie) go out with the response.
+  app.all("*", (req, res, next) => runWithResponseHeaders(res, () => handleRemixRequest(req, res, next)));
   return app;
 }

@@ -1,7 +1,8 @@
 import { redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { readSessionToken, validateSessionToken } from "~/utils/session.server";
+import { appendResponseHeader } from "~/utils/request-context.server";
+import { readSessionToken, sessionCookie, validateSessionToken, type SessionAudience } from "~/utils/session.server";
 
 /**
  * The tenancy guard. Every console loader and action calls requireConsoleScope, every hub
@@ -29,9 +30,16 @@ export type HubScope = {
   stakeholder: { id: string; name: string; email: string };
 };
 
-export async function getConsoleScope(request: Request): Promise<ConsoleScope | null> {
-  const token = readSessionToken(request, "console");
+/** The request's valid session of one audience; a slid expiry re-sends the cookie with it. */
+async function readSession(request: Request, audience: SessionAudience) {
+  const token = readSessionToken(request, audience);
   const session = token ? await validateSessionToken(token) : null;
+  if (token && session?.renewed) appendResponseHeader("Set-Cookie", sessionCookie(audience, token, session.expiresAt));
+  return session;
+}
+
+export async function getConsoleScope(request: Request): Promise<ConsoleScope | null> {
+  const session = await readSession(request, "console");
   if (!session?.vendorUserId) return null;
   const user = await db.vendorUser.findUnique({
     where: { id: session.vendorUserId },
@@ -84,8 +92,7 @@ export async function findHubVendor(vendorSlug: string | undefined) {
 
 /** The stakeholder signed in to this vendor's hub, or null (also when signed in to another hub). */
 export async function getHubScope(request: Request, vendorSlug: string | undefined): Promise<HubScope | null> {
-  const token = readSessionToken(request, "hub");
-  const session = token ? await validateSessionToken(token) : null;
+  const session = await readSession(request, "hub");
   if (!session?.stakeholderId) return null;
   const stakeholder = await db.stakeholder.findUnique({
     where: { id: session.stakeholderId },

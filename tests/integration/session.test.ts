@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import {
   SESSION_LIFETIME_MS,
@@ -8,7 +8,8 @@ import {
   sessionCookie,
   validateSessionToken,
 } from "~/utils/session.server";
-import { createVendor, createVendorUser } from "../support/factories";
+import { cookieHeader, createTenant, createVendor, createVendorUser } from "../support/factories";
+import { startTestServer, type TestServer } from "../support/server";
 
 async function newUser() {
   const vendor = await createVendor();
@@ -82,4 +83,34 @@ describe("sessions", () => {
     expect(cookie).toContain("SameSite=Lax");
     expect(cookie).toContain("Path=/");
   });
+});
+
+describe("a session used in the second half of its life", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  for (const audience of ["console", "hub"] as const) {
+    it(`re-sends the ${audience} cookie with the new expiry, so the browser keeps it too`, async () => {
+      const { vendor, csm, champion } = await createTenant();
+      const principal = audience === "console" ? { vendorUserId: csm.id } : { stakeholderId: champion.id };
+      const { token, expiresAt } = await createSession(principal);
+      const cookie = cookieHeader(sessionCookie(audience, token, expiresAt));
+      const path = audience === "console" ? "/console" : `/hub/${vendor.slug}`;
+
+      const fresh = await server.request(path, { cookie });
+      expect(fresh.status).toBe(200);
+      expect(fresh.headers.get("set-cookie")).toBeNull();
+
+      await db.session.update({ where: { id: token.split(".")[0] }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+      const renewed = await server.request(path, { cookie });
+      expect(renewed.status).toBe(200);
+      const setCookie = renewed.headers.get("set-cookie") ?? "";
+      expect(setCookie).toContain(cookie);
+      const maxAge = Number(/Max-Age=(\d+)/.exec(setCookie)?.[1]);
+      expect(maxAge).toBeGreaterThan(SESSION_LIFETIME_MS / 1000 - 120);
+    });
+  }
 });
