@@ -34,10 +34,13 @@ export function Field({
 export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="text-sm text-red-700" role="alert">
-      {errors.map((error) => (
-        <li key={error}>{error}</li>
-      ))}
-    </ul>
+    // role="alert" is not allowed on a list (axe: aria-allowed-role), so it sits on a wrapper.
+    <div id={id} className="text-sm text-red-700" role="alert">
+      <ul>
+        {errors.map((error) => (
+          <li key={error}>{error}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
