@@ -81,7 +81,7 @@ export default function DevMailboxMessage() {
         <h2 id="text-heading" className="text-lg font-semibold text-slate-900">
           Plain text
         </h2>
-        <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-800">
+        <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-800">
           {message.text}
         </pre>
       </section>

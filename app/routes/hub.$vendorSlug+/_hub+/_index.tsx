@@ -60,8 +60,9 @@ export default function HubHome() {
                 <li key={milestone.id} className="py-2 first:pt-0 last:pb-0">
                   <p className="font-medium text-slate-900">{milestone.title}</p>
                   <p className="text-sm text-slate-700">
-                    Target date <DateText date={milestone.targetDate} /> · {milestone.objectiveTitle}
+                    Target date <DateText date={milestone.targetDate} />
                   </p>
+                  <p className="text-sm text-slate-700">{milestone.objectiveTitle}</p>
                 </li>
               ))}
             </ol>
@@ -81,6 +82,7 @@ export default function HubHome() {
               {myTasks.map((task) => (
                 <li key={task.id} className="space-y-1 py-2 first:pt-0 last:pb-0">
                   <p className="font-medium text-slate-900">{task.title}</p>
+                  <p className="text-sm text-slate-700">{task.milestoneTitle}</p>
                   <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
                     {task.overdue ? <OverdueBadge /> : null}
                     <TaskStatusBadge status={task.status} />
@@ -91,7 +93,6 @@ export default function HubHome() {
                     ) : (
                       <span>No due date</span>
                     )}
-                    <span>· {task.milestoneTitle}</span>
                   </p>
                 </li>
               ))}

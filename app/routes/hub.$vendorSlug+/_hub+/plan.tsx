@@ -62,14 +62,16 @@ export default function HubPlan() {
                                   <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
                                     <TaskStatusBadge status={task.status} />
                                     {task.overdue ? <OverdueBadge /> : null}
+                                  </p>
+                                  <p className="flex flex-wrap gap-x-4 text-sm text-slate-700">
                                     <span>{task.ownerName ? `Owner: ${task.ownerName}${task.mine ? " (you)" : ""}` : "No owner"}</span>
                                     <span>
                                       {task.dueDate ? (
                                         <>
-                                          · Due <DateText date={task.dueDate} />
+                                          Due <DateText date={task.dueDate} />
                                         </>
                                       ) : (
-                                        "· No due date"
+                                        "No due date"
                                       )}
                                     </span>
                                   </p>
