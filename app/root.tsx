@@ -45,11 +45,15 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = status === 404 ? "Page not found" : status === 403 ? "Not allowed" : "Something went wrong";
+  const title = status === 404 ? "Page not found" : status < 500 ? "That did not work" : "Something went wrong";
+  // A 4xx thrown with a message (e.g. a request that is not a form) says what was wrong.
+  const message = isRouteErrorResponse(error) && typeof error.data?.message === "string" ? error.data.message : null;
   const detail =
     status === 404
       ? "This page does not exist, or you do not have access to it."
-      : "Please try again. If it keeps happening, contact your Tandem administrator.";
+      : status < 500 && message
+        ? message
+        : "Please try again. If it keeps happening, contact your Tandem administrator.";
   return (
     <main className="mx-auto max-w-lg p-8">
       <h1 className="text-2xl font-semibold">{title}</h1>

@@ -11,6 +11,7 @@ import { getConsoleScope } from "~/utils/guard.server";
 import { safeRedirectPath } from "~/utils/http.server";
 import { consumeRateLimits } from "~/utils/rate-limit.server";
 import { createSession, sessionCookie } from "~/utils/session.server";
+import { readFormData } from "~/utils/form.server";
 
 const schema = z.object({
   email: z.string({ required_error: "Enter your email" }).trim().max(254, "Email is too long").email("Enter a valid email"),
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

@@ -10,6 +10,8 @@ import { signUpVendor } from "~/models/vendor.server";
 import { getConsoleScope } from "~/utils/guard.server";
 import { consumeRateLimits } from "~/utils/rate-limit.server";
 import { createSession, sessionCookie } from "~/utils/session.server";
+import { readFormData } from "~/utils/form.server";
+import { singleLineText } from "~/utils/validation";
 
 // Words that name parts of Tandem itself or could pass for it in a hub address.
 const RESERVED_SLUGS = new Set([
@@ -19,7 +21,7 @@ const RESERVED_SLUGS = new Set([
 ]);
 
 const schema = z.object({
-  companyName: z.string({ required_error: "Enter your company's name" }).trim().min(1, "Enter your company's name").max(100, "Use at most 100 characters"),
+  companyName: singleLineText({ missing: "Enter your company's name", max: 100 }),
   slug: z
     .string({ required_error: "Choose a hub address" })
     .trim()
@@ -28,7 +30,7 @@ const schema = z.object({
     .max(40, "Use at most 40 characters")
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, not at the start or end")
     .refine((slug) => !RESERVED_SLUGS.has(slug), "This hub address is reserved"),
-  name: z.string({ required_error: "Enter your name" }).trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+  name: singleLineText({ missing: "Enter your name", max: 100 }),
   email: z.string({ required_error: "Enter your work email" }).trim().max(254, "Email is too long").email("Enter a valid email"),
   password: z
     .string({ required_error: "Choose a password" })
@@ -46,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

@@ -10,6 +10,7 @@ import { Field, FieldErrors } from "~/components/ui/field";
 import { requestMagicLink } from "~/models/magic-link.server";
 import { brandTheme } from "~/utils/brand";
 import { findHubVendor, getHubScope } from "~/utils/guard.server";
+import { readFormData } from "~/utils/form.server";
 
 const signInSchema = z.object({
   email: z
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const vendor = await findHubVendor(params.vendorSlug);
-  const submission = parseWithZod(await request.formData(), { schema: signInSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: signInSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), sent: false }, { status: 400 });
   }

@@ -10,6 +10,7 @@ import { redeemMagicLink } from "~/models/magic-link.server";
 import { brandTheme } from "~/utils/brand";
 import { findHubVendor } from "~/utils/guard.server";
 import { sessionCookie } from "~/utils/session.server";
+import { readFormData } from "~/utils/form.server";
 
 /**
  * Mail scanners open links, so GET only shows a confirm button; the token is redeemed by the
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const vendor = await findHubVendor(params.vendorSlug);
-  const submission = parseWithZod(await request.formData(), { schema: verifySchema });
+  const submission = parseWithZod(await readFormData(request), { schema: verifySchema });
   if (submission.status !== "success") return data({ result: submission.reply(), failed: true }, { status: 400 });
   const outcome = await redeemMagicLink({ vendorSlug: vendor.slug, token: submission.value.token });
   if (!outcome.ok) return data({ result: submission.reply({ resetForm: true }), failed: true }, { status: 400 });
