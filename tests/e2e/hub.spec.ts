@@ -66,6 +66,8 @@ test("a stakeholder signs in with a magic link and sees only their account's cus
       const response = await page.request.get(`${path}.data`);
       expect(response.status(), `${path}.data`).toBe(200);
       const data = await response.text();
+      // The data is the real thing (so the absence checks below mean something).
+      if (path === planPath) expect(data).toContain(visible.tasks[0]!);
       expectNoneOf(data, forbidden.internal, `internal items in ${path}.data`);
       expectNoneOf(data, forbidden.otherAccounts, `other accounts' items in ${path}.data`);
     }
@@ -122,6 +124,16 @@ test("the sign-in can be completed with the keyboard only", async ({ page }, tes
   await tabTo("the Plan link", focusedIs(page.getByRole("link", { name: "Plan", exact: true })));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Mutual action plan" })).toBeVisible();
+});
+
+test("a malformed address is explained next to the field, accessibly", async ({ page }) => {
+  await page.goto(`${HUB}/sign-in`);
+  await page.getByLabel("Work email").fill("maya at acme");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("alert").first()).not.toBeEmpty();
+  await expect(page.getByLabel("Work email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toHaveCount(0);
+  await checkPage(page, "the hub sign-in page with an error");
 });
 
 /** Asks for a link and checks that the answer is the usual one but no mail went to the address. */
