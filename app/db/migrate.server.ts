@@ -56,6 +56,11 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 10000");
     db.exec(`CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
+    // Prisma rebuilds a table to alter it (create new, copy, drop old, rename). With foreign keys
+    // enforced, dropping the old table would run its ON DELETE CASCADE and empty the child tables.
+    // The pragma is a no-op inside a transaction, so it is switched off around them, and the
+    // references are checked before each commit instead.
+    db.pragma("foreign_keys = OFF");
     const applied: string[] = [];
     for (const migration of migrations) {
       // IMMEDIATE takes the write lock first, so two processes starting together apply each file once.
@@ -63,6 +68,8 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
         const done = db.prepare(`SELECT 1 FROM "${MIGRATIONS_TABLE}" WHERE name = ?`).get(migration.name);
         if (done) return false;
         db.exec(migration.sql);
+        const broken = db.pragma("foreign_key_check") as unknown[];
+        if (broken.length) throw new Error(`Migration ${migration.name} leaves ${broken.length} broken references`);
         db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" (name, applied_at) VALUES (?, ?)`).run(
           migration.name,
           new Date().toISOString(),

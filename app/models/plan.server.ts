@@ -56,11 +56,12 @@ export async function summarizeCurrentPlans(scope: Scope, accountIds: string[]):
     return entry;
   };
   for (const row of byStatus) {
+    if (row.planId === null) continue; // a success case's task, outside any plan
     const entry = countsOf(row.planId);
     entry.total += row._count._all;
     if (row.status === "done") entry.done += row._count._all;
   }
-  for (const row of overdue) countsOf(row.planId).overdue = row._count._all;
+  for (const row of overdue) if (row.planId !== null) countsOf(row.planId).overdue = row._count._all;
   for (const [planId, accountId] of accountByPlan) {
     const { total, done, overdue: overdueCount } = countsOf(planId);
     summaries.set(accountId, { total, overdue: overdueCount, percent: total ? Math.round((done / total) * 100) : 0 });

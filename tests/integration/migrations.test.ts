@@ -77,4 +77,46 @@ describe(`migrations on ${testEngine}`, () => {
     const fixed = { name: broken.name, sql: 'CREATE TABLE "HalfWritten" ("id" TEXT PRIMARY KEY);' };
     expect(await applyMigrations(url, [fixed])).toEqual([broken.name]);
   });
+
+  it.runIf(testEngine === "sqlite")("keeps child rows when a parent table is rebuilt, as Prisma alters tables on SQLite", async () => {
+    const url = await scratchDatabase();
+    await applyMigrations(url, [
+      {
+        name: "1_tables",
+        sql: `CREATE TABLE "Parent" ("id" TEXT PRIMARY KEY);
+CREATE TABLE "Child" ("id" TEXT PRIMARY KEY, "parentId" TEXT NOT NULL REFERENCES "Parent" ("id") ON DELETE CASCADE);
+INSERT INTO "Parent" VALUES ('p1');
+INSERT INTO "Child" VALUES ('c1', 'p1');`,
+      },
+      {
+        name: "2_rebuild_parent",
+        sql: `PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_Parent" ("id" TEXT PRIMARY KEY, "name" TEXT);
+INSERT INTO "new_Parent" ("id") SELECT "id" FROM "Parent";
+DROP TABLE "Parent";
+ALTER TABLE "new_Parent" RENAME TO "Parent";
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;`,
+      },
+    ]);
+    const db = new Database(url.replace("file:", ""));
+    try {
+      expect(db.prepare('SELECT count(*) AS n FROM "Child"').get()).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it.runIf(testEngine === "sqlite")("refuses a migration that leaves broken references", async () => {
+    const url = await scratchDatabase();
+    const dangling = {
+      name: "1_dangling",
+      sql: `CREATE TABLE "Parent" ("id" TEXT PRIMARY KEY);
+CREATE TABLE "Child" ("id" TEXT PRIMARY KEY, "parentId" TEXT REFERENCES "Parent" ("id"));
+INSERT INTO "Child" VALUES ('c1', 'missing');`,
+    };
+    await expect(applyMigrations(url, [dangling])).rejects.toThrow(/broken references/);
+    expect(await tableNames(url)).not.toContain("Child");
+  });
 });
