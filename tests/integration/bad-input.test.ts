@@ -1,38 +1,45 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createTenant } from "../support/factories";
+import { consoleCookie, createTenant, hubCookie } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
  * Every action fed malformed and oversized values: each answer is a 400 that names what is
  * wrong, never a 500, and nothing is written.
  */
+type Tenant = Awaited<ReturnType<typeof createTenant>>;
 type FormAction = {
   name: string;
-  url: (slug: string) => string;
+  url: (tenant: Tenant) => string;
+  /** Who submits it: nobody (a sign-in form), the tenant's CSM or its champion. */
+  as?: "console" | "hub";
   /** A submission that passes validation, from which each case breaks one field. */
-  valid: Record<string, string>;
+  valid: (tenant: Tenant) => Record<string, string>;
 };
 
 const actions: FormAction[] = [
   {
     name: "console sign-in",
     url: () => "/login",
-    valid: { email: "someone@vendor.test", password: "a password that is long enough" },
+    valid: () => ({ email: "someone@vendor.test", password: "a password that is long enough" }),
   },
   {
     name: "vendor sign-up",
     url: () => "/signup",
-    valid: {
+    valid: () => ({
       companyName: "Initech",
       slug: "initech-bad-input",
       name: "Peter Gibbons",
       email: "peter@initech-bad-input.test",
       password: "a password that is long enough",
-    },
+    }),
   },
-  { name: "hub sign-in link request", url: (slug) => `/hub/${slug}/sign-in`, valid: { email: "someone@customer.test" } },
-  { name: "hub link redemption", url: (slug) => `/hub/${slug}/verify`, valid: { token: "x".repeat(40) } },
+  {
+    name: "hub sign-in link request",
+    url: ({ vendor }) => `/hub/${vendor.slug}/sign-in`,
+    valid: () => ({ email: "someone@customer.test" }),
+  },
+  { name: "hub link redemption", url: ({ vendor }) => `/hub/${vendor.slug}/verify`, valid: () => ({ token: "x".repeat(40) }) },
 ];
 
 const huge = "x".repeat(100_000);
@@ -45,35 +52,68 @@ const brokenValues: Array<[label: string, value: string | string[]]> = [
 ];
 
 let server: TestServer;
-let slug: string;
+let tenant: Tenant;
+const cookies: Record<"console" | "hub", string> = { console: "", hub: "" };
 beforeAll(async () => {
   server = await startTestServer();
-  slug = (await createTenant()).vendor.slug;
+  tenant = await createTenant();
+  cookies.console = await consoleCookie(tenant.csm.id);
+  cookies.hub = await hubCookie(tenant.champion.id);
 });
 afterAll(() => server.close());
 
+function omit(form: Record<string, string>, field: string) {
+  const { [field]: _omitted, ...rest } = form;
+  return rest;
+}
+
+/** Stands in for the tenant when only the field names of a form are needed. */
+const placeholderTenant = new Proxy({} as Tenant, {
+  get: () => new Proxy({}, { get: (_target, key) => (key === Symbol.toPrimitive ? () => "placeholder" : "placeholder") }),
+});
+
+/** Row counts of every table a form can write to: a rejected submission changes none. */
 async function rowCounts() {
-  const [vendors, users, sessions, verifications, mails] = await Promise.all([
+  const counts = await Promise.all([
     db.vendor.count(),
     db.vendorUser.count(),
     db.session.count(),
     db.verification.count(),
     db.emailMessage.count(),
+    db.account.count(),
+    db.stakeholder.count(),
+    db.engagement.count(),
+    db.successPlan.count(),
+    db.successObjective.count(),
+    db.successInitiative.count(),
+    db.successTask.count(),
+    db.comment.count(),
+    db.activityEvent.count(),
+    db.successBlueprint.count(),
+    db.blueprintVersion.count(),
+    db.blueprintItem.count(),
+    db.blueprintApplication.count(),
+    db.successPlay.count(),
+    db.playItem.count(),
+    db.successCase.count(),
   ]);
-  return { vendors, users, sessions, verifications, mails };
+  return counts;
 }
 
 describe.each(actions)("$name", (action) => {
-  const cases: Array<[label: string, form: Record<string, string | string[]>]> = [["empty body", {}]];
-  for (const field of Object.keys(action.valid)) {
-    const { [field]: _omitted, ...rest } = action.valid;
-    cases.push([`without ${field}`, rest]);
-    for (const [label, value] of brokenValues) cases.push([`${field}: ${label}`, { ...action.valid, [field]: value }]);
+  // Cases are built from field names only; values that need the tenant are filled in per test.
+  const fields = Object.keys(action.valid(placeholderTenant));
+  type Case = [label: string, form: (tenant: Tenant) => Record<string, string | string[]>];
+  const cases: Case[] = [["empty body", () => ({})]];
+  for (const field of fields) {
+    cases.push([`without ${field}`, (t) => omit(action.valid(t), field)]);
+    for (const [label, value] of brokenValues) cases.push([`${field}: ${label}`, (t) => ({ ...action.valid(t), [field]: value })]);
   }
 
   it.each(cases)("%s → 400 with a message, nothing written", async (_label, form) => {
     const before = await rowCounts();
-    const response = await server.request(action.url(slug), { form });
+    const cookie = action.as ? cookies[action.as] : undefined;
+    const response = await server.request(action.url(tenant), { form: form(tenant), cookie });
     const body = await response.text();
     // The link redemption may see a well-formed but unknown token, which is also a 400.
     expect(response.status, body.slice(0, 300)).toBe(400);
@@ -82,7 +122,8 @@ describe.each(actions)("$name", (action) => {
   });
 
   it("answers a non-form body with 400, not 500", async () => {
-    const response = await server.request(action.url(slug), {
+    const response = await server.request(action.url(tenant), {
+      cookie: action.as ? cookies[action.as] : undefined,
       method: "POST",
       headers: { "Content-Type": "application/json" },
     });
@@ -93,7 +134,7 @@ describe.each(actions)("$name", (action) => {
 
 describe("actions without input", () => {
   it.each(["/logout", "/hub/{slug}/sign-out"])("%s ignores stray fields and never fails", async (url) => {
-    const response = await server.request(url.replace("{slug}", slug), { form: { anything: huge, again: ["a", "b"] } });
+    const response = await server.request(url.replace("{slug}", tenant.vendor.slug), { form: { anything: huge, again: ["a", "b"] } });
     expect(response.status).toBe(302);
   });
 });
