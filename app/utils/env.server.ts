@@ -22,6 +22,8 @@ const envSchema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Tandem <hello@tandem.localhost>"),
   DEV_MAILBOX: booleanFlag,
+  /** Where uploaded resource files are kept: outside public/, served only through the app. */
+  UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
   TRUST_PROXY: booleanFlag,
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
 });
