@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -12,6 +12,7 @@ import { consumeRateLimits } from "~/utils/rate-limit.server";
 import { createSession, sessionCookie } from "~/utils/session.server";
 import { readFormData } from "~/utils/form.server";
 import { singleLineText } from "~/utils/validation";
+import { useSchemaForm } from "~/utils/use-schema-form";
 
 // Words that name parts of Tandem itself or could pass for it in a hub address.
 const RESERVED_SLUGS = new Set([
@@ -76,12 +77,7 @@ export default function SignupPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state !== "idle" && navigation.formMethod === "POST";
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSchemaForm(schema, { lastResult: actionData?.result });
 
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">

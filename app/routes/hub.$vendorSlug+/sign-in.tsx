@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -11,6 +11,7 @@ import { requestMagicLink } from "~/models/magic-link.server";
 import { brandTheme } from "~/utils/brand";
 import { findHubVendor, getHubScope } from "~/utils/guard.server";
 import { readFormData } from "~/utils/form.server";
+import { useSchemaForm } from "~/utils/use-schema-form";
 
 const signInSchema = z.object({
   email: z
@@ -52,13 +53,7 @@ export default function HubSignIn() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state === "submitting";
-  const [form, fields] = useForm({
-    id: "hub-sign-in",
-    lastResult: actionData?.result,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
-  });
+  const [form, fields] = useSchemaForm(signInSchema, { id: "hub-sign-in", lastResult: actionData?.result });
 
   if (actionData?.sent) {
     return (

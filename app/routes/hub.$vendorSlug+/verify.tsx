@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -11,6 +11,7 @@ import { brandTheme } from "~/utils/brand";
 import { findHubVendor } from "~/utils/guard.server";
 import { sessionCookie } from "~/utils/session.server";
 import { readFormData } from "~/utils/form.server";
+import { useSchemaForm } from "~/utils/use-schema-form";
 
 /**
  * Mail scanners open links, so GET only shows a confirm button; the token is redeemed by the
@@ -60,11 +61,7 @@ export default function HubVerify() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state !== "idle" && navigation.formMethod === "POST";
-  const [form] = useForm({
-    id: "hub-verify",
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: verifySchema }),
-  });
+  const [form] = useSchemaForm(verifySchema, { id: "hub-verify", lastResult: actionData?.result });
 
   if (!token || actionData?.failed) {
     return (
