@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { db, isUniqueViolation } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { isVendorUserEmailAvailable, normalizeEmail } from "./vendor-user.server";
 
@@ -18,10 +18,6 @@ export type SignUpVendorInput = {
 export type SignUpVendorResult =
   | { ok: true; vendorId: string; userId: string }
   | { ok: false; slugTaken: boolean; emailTaken: boolean };
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}
 
 /** A new vendor with its first admin, written together or not at all. */
 export async function signUpVendor(input: SignUpVendorInput): Promise<SignUpVendorResult> {

@@ -26,3 +26,8 @@ const globalForDb = globalThis as unknown as { tandemDb?: Db };
 // Reused across dev-server reloads so each reload does not open a new pool.
 export const db: Db = globalForDb.tandemDb ?? createDb(env.DATABASE_URL);
 if (env.NODE_ENV !== "production") globalForDb.tandemDb = db;
+
+/** A write refused by a unique index (Prisma's P2002): someone took the value since it was checked. */
+export function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

@@ -40,6 +40,42 @@ const actions: FormAction[] = [
     valid: () => ({ email: "someone@customer.test" }),
   },
   { name: "hub link redemption", url: ({ vendor }) => `/hub/${vendor.slug}/verify`, valid: () => ({ token: "x".repeat(40) }) },
+  {
+    name: "new account",
+    url: () => "/console/accounts/new",
+    as: "console",
+    valid: () => ({ name: "Bad input account", arr: "120,000.50", lifecycleStage: "adoption" }),
+  },
+  {
+    name: "edit account",
+    url: ({ account }) => `/console/accounts/${account.id}/edit`,
+    as: "console",
+    valid: () => ({ name: "Bad input account", arr: "120000", lifecycleStage: "renewal" }),
+  },
+  {
+    name: "add stakeholder",
+    url: ({ account }) => `/console/accounts/${account.id}/stakeholders/new`,
+    as: "console",
+    valid: () => ({ name: "Bad Input Person", email: "bad-input-person@customer.test", hubRole: "member" }),
+  },
+  {
+    name: "edit stakeholder",
+    url: ({ account, champion }) => `/console/accounts/${account.id}/stakeholders/${champion.id}`,
+    as: "console",
+    valid: () => ({ intent: "update", name: "Bad Input Person", email: "bad-input-person@customer.test", hubRole: "executive" }),
+  },
+  {
+    name: "new engagement",
+    url: ({ account }) => `/console/accounts/${account.id}/engagements/new`,
+    as: "console",
+    valid: () => ({ kind: "adoption", startDate: "2025-01-15" }),
+  },
+  {
+    name: "edit engagement",
+    url: ({ account, plan }) => `/console/accounts/${account.id}/engagements/${plan.engagement.id}`,
+    as: "console",
+    valid: () => ({ kind: "renewal", startDate: "2025-01-15" }),
+  },
 ];
 
 const huge = "x".repeat(100_000);

@@ -92,6 +92,67 @@ const matrix: Record<string, Entry> = {
     expect: consoleOnly("notFound"),
     shows: (world) => [world.a.account.name, world.a.plan.marker, "Internal"],
   },
+  "routes/console+/accounts.new": {
+    kind: "page",
+    url: () => "/console/accounts/new",
+    expect: consoleOnly(),
+    shows: () => ["New account", "Lifecycle stage"],
+  },
+  "routes/console+/accounts.$accountId_.edit": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/edit`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.a.account.name, world.a.account.domain!],
+  },
+  "routes/console+/accounts.$accountId_.stakeholders.new": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/stakeholders/new`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.a.account.name, "Hub role"],
+  },
+  "routes/console+/accounts.$accountId_.stakeholders.$stakeholderId": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/stakeholders/${world.a.champion.id}`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.a.account.name, world.a.champion.email],
+  },
+  "routes/console+/accounts.$accountId_.engagements.new": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/engagements/new`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.a.account.name, "Start date"],
+  },
+  "routes/console+/accounts.$accountId_.engagements.$engagementId": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/engagements/${world.a.plan.engagement.id}`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.a.account.name, "Target end date"],
+  },
+  // CSV downloads: the body is the file, held to the same leak checks as a page.
+  "routes/console+/accounts[.]csv": {
+    kind: "page",
+    url: () => "/console/accounts.csv",
+    expect: consoleOnly(),
+    shows: (world, principal) => (principal === "csmA" ? [world.a.account.name, world.accountA2.name] : [world.b.account.name]),
+  },
+  "routes/console+/accounts.$accountId_.plan[.]csv": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/plan.csv`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.a.plan.marker, world.a.plan.internalTask.title, "Internal"],
+  },
+  "routes/console+/import": {
+    kind: "page",
+    url: () => "/console/import",
+    expect: consoleOnly(),
+    shows: () => ["Import accounts and stakeholders", "account_name"],
+  },
+  "routes/console+/import_.template[.]csv": {
+    kind: "page",
+    url: () => "/console/import/template.csv",
+    expect: consoleOnly(),
+    shows: () => ["account_name", "stakeholder_email"],
+  },
   "routes/hub.$vendorSlug+/sign-in": {
     kind: "page",
     url: (world) => `/hub/${world.a.vendor.slug}/sign-in`,

@@ -1,13 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
-import { listAccounts, type AccountSort, type LifecycleStage } from "~/models/account.server";
-import { listVendorUsers } from "~/models/vendor-user.server";
+import { selectClass } from "~/components/ui/select-field";
+import { listAccounts, readAccountFilters, type AccountSort, type LifecycleStage } from "~/models/account.server";
 import { formatCents, formatDate } from "~/utils/format";
 import { requireConsoleScope } from "~/utils/guard.server";
 
@@ -25,42 +24,18 @@ const SORTS = [
   { value: "renewal", label: "Renewal, soonest first" },
 ] as const satisfies ReadonlyArray<{ value: AccountSort; label: string }>;
 
-const stageValues = STAGES.map((stage) => stage.value) as [LifecycleStage, ...LifecycleStage[]];
-const sortValues = SORTS.map((sort) => sort.value) as [AccountSort, ...AccountSort[]];
-
-// Search params come from links people share and edit: anything unusable falls back to its default.
-const searchSchema = z.object({
-  q: z.string().trim().max(100).catch(""),
-  stage: z.enum(stageValues).nullable().catch(null),
-  owner: z.string().max(64).nullable().catch(null),
-  sort: z.enum(sortValues).catch("name"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
-
 export const meta: MetaFunction = () => [{ title: "Accounts · Tandem" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireConsoleScope(request);
-  const search = new URL(request.url).searchParams;
-  const params = searchSchema.parse({
-    q: search.get("q") ?? "",
-    stage: search.get("stage"),
-    owner: search.get("owner"),
-    sort: search.get("sort"),
-    page: search.get("page"),
-  });
-  const owners = await listVendorUsers(scope);
-  const ownerId = params.owner === "me" ? scope.userId : owners.find((owner) => owner.id === params.owner)?.id ?? null;
-  const list = await listAccounts(scope, { q: params.q, stage: params.stage, ownerId, sort: params.sort, page: params.page });
+  const { filters, owners, ownerParam } = await readAccountFilters(scope, new URL(request.url).searchParams);
+  const list = await listAccounts(scope, filters);
   return {
     ...list,
     owners,
-    filters: { q: params.q, stage: params.stage ?? "", owner: ownerId ? (params.owner ?? "") : "", sort: params.sort },
+    filters: { q: filters.q, stage: filters.stage ?? "", owner: ownerParam, sort: filters.sort },
   };
 }
-
-const selectClass =
-  "block h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600";
 
 export default function AccountsPage() {
   const { accounts, total, page, pageCount, owners, filters } = useLoaderData<typeof loader>();
@@ -68,6 +43,10 @@ export default function AccountsPage() {
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/console";
   const filtered = Boolean(filters.q || filters.stage || filters.owner);
+
+  const exportParams = new URLSearchParams(location.search);
+  exportParams.delete("page");
+  const exportLink = `/console/accounts.csv${exportParams.size ? `?${exportParams}` : ""}`;
 
   const pageLink = (target: number) => {
     const params = new URLSearchParams(location.search);
@@ -77,7 +56,21 @@ export default function AccountsPage() {
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Accounts</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="mr-auto text-2xl font-semibold">Accounts</h1>
+        <Button asChild variant="secondary" size="sm">
+          {/* A file download, not a page: the browser fetches it itself, with the list's filters. */}
+          <a href={exportLink} download>
+            Export CSV
+          </a>
+        </Button>
+        <Button asChild variant="secondary" size="sm">
+          <Link to="/console/import">Import CSV</Link>
+        </Button>
+        <Button asChild size="sm">
+          <Link to="/console/accounts/new">New account</Link>
+        </Button>
+      </div>
 
       <Form method="get" role="search" aria-label="Filter accounts" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
         <div className="space-y-1">
@@ -134,7 +127,16 @@ export default function AccountsPage() {
           ) : (
             <>
               <p className="font-medium">No accounts yet.</p>
-              <p className="mt-1 text-sm text-slate-600">Your customer accounts will be listed here once they are added.</p>
+              <p className="mt-1 text-sm text-slate-600">
+                <Link to="/console/accounts/new" className="text-blue-700 underline-offset-4 hover:underline">
+                  Add an account
+                </Link>{" "}
+                or{" "}
+                <Link to="/console/import" className="text-blue-700 underline-offset-4 hover:underline">
+                  import them from a CSV file
+                </Link>
+                .
+              </p>
             </>
           )}
         </Card>

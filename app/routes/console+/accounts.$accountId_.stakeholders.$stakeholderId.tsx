@@ -1,0 +1,98 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormPage, useSubmitting } from "~/components/console/form-page";
+import { StakeholderForm } from "~/components/console/stakeholder-form";
+import { Button } from "~/components/ui/button";
+import { stakeholderFields } from "~/models/customer-fields";
+import { getStakeholder, removeStakeholder, updateStakeholder } from "~/models/stakeholder.server";
+import { readFormData } from "~/utils/form.server";
+import { requireConsoleScope } from "~/utils/guard.server";
+import { notFound } from "~/utils/http.server";
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("update"), ...stakeholderFields }),
+  z.object({ intent: z.literal("remove") }),
+]);
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  { title: loaderData ? `${loaderData.stakeholder.name} · ${loaderData.stakeholder.account.name} · Tandem` : "Stakeholder not found · Tandem" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requireConsoleScope(request);
+  const stakeholder = await getStakeholder(scope, params.accountId ?? "", params.stakeholderId ?? "");
+  if (!stakeholder) notFound();
+  // Removing is confirmed on a second screen (?remove), which works without JavaScript too.
+  return { stakeholder, confirmingRemoval: new URL(request.url).searchParams.has("remove") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requireConsoleScope(request);
+  const accountId = params.accountId ?? "";
+  const stakeholderId = params.stakeholderId ?? "";
+  if (!(await getStakeholder(scope, accountId, stakeholderId))) notFound();
+  const submission = parseWithZod(await readFormData(request), { schema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.value.intent === "remove") {
+    if (!(await removeStakeholder(scope, accountId, stakeholderId))) notFound();
+    throw redirect(`/console/accounts/${accountId}`);
+  }
+  const outcome = await updateStakeholder(scope, accountId, stakeholderId, submission.value);
+  if (!outcome) notFound();
+  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 });
+  throw redirect(`/console/accounts/${accountId}`);
+}
+
+function RemoveSection({ name, confirming }: { name: string; confirming: boolean }) {
+  const submitting = useSubmitting("remove");
+  return (
+    <section aria-labelledby="remove-heading" className="mt-8 space-y-3 border-t border-slate-200 pt-6">
+      <h2 id="remove-heading" className="text-lg font-semibold">
+        Remove from the account
+      </h2>
+      {confirming ? (
+        <div className="space-y-3 rounded-md border border-red-300 bg-red-50 p-4" role="group" aria-labelledby="remove-confirm">
+          <p id="remove-confirm" className="text-sm text-red-900">
+            Remove {name}? They are signed out of the hub at once, their tasks stay on the plan without an owner, and their
+            comments stay without an author. This cannot be undone.
+          </p>
+          <Form method="post" className="flex flex-wrap gap-2">
+            <Button type="submit" name="intent" value="remove" variant="danger" disabled={submitting} aria-busy={submitting || undefined}>
+              {submitting ? "Removing…" : `Remove ${name}`}
+            </Button>
+            <Button asChild variant="secondary">
+              <Link to="." replace>
+                Cancel
+              </Link>
+            </Button>
+          </Form>
+        </div>
+      ) : (
+        <Button asChild variant="secondary">
+          <Link to="?remove">Remove {name}…</Link>
+        </Button>
+      )}
+    </section>
+  );
+}
+
+export default function StakeholderPage() {
+  const { stakeholder, confirmingRemoval } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const account = stakeholder.account;
+  return (
+    <FormPage back={{ to: `/console/accounts/${account.id}`, label: account.name }} title={stakeholder.name}>
+      <StakeholderForm
+        schema={schema}
+        intent="update"
+        lastResult={actionData?.result}
+        defaultValue={{ name: stakeholder.name, email: stakeholder.email, title: stakeholder.title ?? "", hubRole: stakeholder.hubRole }}
+        submitLabel="Save changes"
+        pendingLabel="Saving…"
+      />
+      <RemoveSection name={stakeholder.name} confirming={confirmingRemoval} />
+    </FormPage>
+  );
+}
