@@ -9,6 +9,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { vendor: { name: scope.vendor.name }, user: { name: scope.user.name } };
 }
 
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  cn("rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100", isActive ? "bg-slate-100 text-slate-900" : "text-slate-600");
+
 export default function ConsoleLayout() {
   const { vendor, user } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
@@ -30,11 +33,17 @@ export default function ConsoleLayout() {
               <li>
                 <NavLink
                   to="/console"
-                  className={({ isActive }) =>
-                    cn("rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100", isActive ? "bg-slate-100 text-slate-900" : "text-slate-600")
-                  }
+                  className={navLinkClass}
                 >
                   Accounts
+                </NavLink>
+              </li>
+              <li>
+                <NavLink
+                  to="/console/plays"
+                  className={navLinkClass}
+                >
+                  Plays
                 </NavLink>
               </li>
             </ul>
