@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { consoleCookie, createTenant, hubCookie } from "../support/factories";
+import { createResource } from "../support/resources";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -76,6 +77,20 @@ const actions: FormAction[] = [
     as: "console",
     valid: () => ({ kind: "renewal", startDate: "2025-01-15" }),
   },
+  // The new-resource form is multipart in the browser; its file handling and the optional
+  // description are tested in resources.test.ts.
+  {
+    name: "new resource",
+    url: () => "/console/resources/new",
+    as: "console",
+    valid: ({ account }) => ({ kind: "link", title: "Admin guide", url: "https://example.com/guide", sharedWith: account.id }),
+  },
+  {
+    name: "edit resource",
+    url: () => `/console/resources/${resourceIds.resource}`,
+    as: "console",
+    valid: () => ({ intent: "update", title: "Admin guide", sharedWith: "all" }),
+  },
 ];
 
 const huge = "x".repeat(100_000);
@@ -89,12 +104,15 @@ const brokenValues: Array<[label: string, value: string | string[]]> = [
 
 let server: TestServer;
 let tenant: Tenant;
+/** A resource of the tenant, filled in before the tests run. */
+const resourceIds = { resource: "" };
 const cookies: Record<"console" | "hub", string> = { console: "", hub: "" };
 beforeAll(async () => {
   server = await startTestServer();
   tenant = await createTenant();
   cookies.console = await consoleCookie(tenant.csm.id);
   cookies.hub = await hubCookie(tenant.champion.id);
+  resourceIds.resource = (await createResource(tenant.vendor.id, { accountId: tenant.account.id })).id;
 });
 afterAll(() => server.close());
 
@@ -132,6 +150,8 @@ async function rowCounts() {
     db.successPlay.count(),
     db.playItem.count(),
     db.successCase.count(),
+    db.resource.count(),
+    db.resourceView.count(),
   ]);
   return counts;
 }

@@ -10,6 +10,7 @@ import {
   createTenant,
   hubCookie,
 } from "../support/factories";
+import { createResource } from "../support/resources";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -153,6 +154,30 @@ const matrix: Record<string, Entry> = {
     expect: consoleOnly(),
     shows: () => ["account_name", "stakeholder_email"],
   },
+  "routes/console+/resources._index": {
+    kind: "page",
+    url: () => "/console/resources",
+    expect: consoleOnly(),
+    shows: (world, principal) =>
+      principal === "csmA" ? [world.resources.forA1.title, world.resources.forAllOfA.title] : [world.resources.ofB.title],
+  },
+  "routes/console+/resources.new": {
+    kind: "page",
+    url: () => "/console/resources/new",
+    expect: consoleOnly(),
+    shows: (world, principal) => ["Add a resource", principal === "csmA" ? world.accountA2.name : world.b.account.name],
+  },
+  "routes/console+/resources.$resourceId": {
+    kind: "page",
+    url: (world) => `/console/resources/${world.resources.forA1.id}`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.resources.forA1.title, world.a.account.name],
+  },
+  "routes/console+/resources.$resourceId_.download": {
+    kind: "page",
+    url: (world) => `/console/resources/${world.resources.forA1.id}/download`,
+    expect: consoleOnly("notFound"),
+  },
   "routes/hub.$vendorSlug+/sign-in": {
     kind: "page",
     url: (world) => `/hub/${world.a.vendor.slug}/sign-in`,
@@ -190,6 +215,19 @@ const matrix: Record<string, Entry> = {
         ? [world.a.plan.customerTask.title, world.a.plan.vendorTask.title, world.a.plan.milestone.title]
         : [world.planA2.customerTask.title, world.planA2.vendorTask.title, world.planA2.milestone.title],
   },
+  "routes/hub.$vendorSlug+/_hub+/resources": {
+    kind: "page",
+    url: (world) => `/hub/${world.a.vendor.slug}/resources`,
+    expect: hubOnly,
+    shows: (world, principal) =>
+      principal === "hubA1" ? [world.resources.forA1.title, world.resources.forAllOfA.title] : [world.resources.forAllOfA.title],
+  },
+  // Opening a resource of account A1: a file download for its stakeholders, a 404 for account A2's.
+  "routes/hub.$vendorSlug+/_hub+/resources.$resourceId": {
+    kind: "page",
+    url: (world) => `/hub/${world.a.vendor.slug}/resources/${world.resources.forA1.id}`,
+    expect: { ...hubOnly, hubA2: "notFound" },
+  },
   // The dev mailbox is a development tool, open while it is enabled (always in tests, never in
   // production unless DEV_MAILBOX is set); the leak checks still hold for it.
   "routes/dev+/mailbox": {
@@ -213,6 +251,12 @@ async function buildWorld() {
   const accountA2 = await createAccount(a.vendor.id, { ownerId: a.csm.id });
   const stakeholderA2 = await createStakeholder(accountA2);
   const planA2 = await createPlan(accountA2, { vendorUserId: a.csm.id, stakeholderId: stakeholderA2.id });
+  // Resources: a file for account A1 only, a link for all of vendor A's accounts, one of vendor B.
+  const resources = {
+    forA1: await createResource(a.vendor.id, { accountId: a.account.id, kind: "file" }),
+    forAllOfA: await createResource(a.vendor.id, { kind: "link" }),
+    ofB: await createResource(b.vendor.id, { kind: "video" }),
+  };
   const cookies: Record<Principal, string | undefined> = {
     csmA: await consoleCookie(a.csm.id),
     csmB: await consoleCookie(b.csm.id),
@@ -222,9 +266,9 @@ async function buildWorld() {
   };
   // A vendor's name is public (it brands the hub's sign-in page); its customers' data is not.
   const secretsOf = {
-    vendorA: [a.account.name, a.plan.marker, a.champion.email, accountA2.name, planA2.marker, stakeholderA2.email],
-    vendorB: [b.account.name, b.plan.marker, b.champion.email, b.csm.name],
-    accountA1: [a.account.name, a.plan.marker, a.champion.email],
+    vendorA: [a.account.name, a.plan.marker, a.champion.email, accountA2.name, planA2.marker, stakeholderA2.email, resources.forA1.title, resources.forAllOfA.title],
+    vendorB: [b.account.name, b.plan.marker, b.champion.email, b.csm.name, resources.ofB.title],
+    accountA1: [a.account.name, a.plan.marker, a.champion.email, resources.forA1.title],
     accountA2: [accountA2.name, planA2.marker, stakeholderA2.email],
   };
   const mail = await db.emailMessage.create({
@@ -238,7 +282,7 @@ async function buildWorld() {
       status: "outbox",
     },
   });
-  return { a, b, accountA2, stakeholderA2, planA2, cookies, secretsOf, mail };
+  return { a, b, accountA2, stakeholderA2, planA2, resources, cookies, secretsOf, mail };
 }
 
 /** What each principal must never receive. */

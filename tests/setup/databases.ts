@@ -18,7 +18,9 @@ export function testRunId() {
   return id;
 }
 
-export const sqliteDir = () => path.resolve("data", "test", testRunId());
+/** This run's scratch folder (SQLite databases, uploaded files), removed when the run ends. */
+export const runDir = () => path.resolve("data", "test", testRunId());
+export const sqliteDir = runDir;
 export const sqliteTemplateUrl = () => `file:${path.join(sqliteDir(), "template.db")}`;
 const postgresName = (suffix: string) => `tandem_test_${testRunId()}_${suffix}`;
 

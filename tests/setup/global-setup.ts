@@ -4,6 +4,7 @@ import { migrateDatabase } from "~/db/migrate.server";
 import {
   createPostgresTemplate,
   dropPostgresRunDatabases,
+  runDir,
   sqliteDir,
   sqliteTemplateUrl,
   testEngine,
@@ -23,5 +24,8 @@ export default async function setup() {
     return () => fs.rmSync(sqliteDir(), { recursive: true, force: true });
   }
   await migrateDatabase(await createPostgresTemplate());
-  return () => dropPostgresRunDatabases();
+  return async () => {
+    await dropPostgresRunDatabases();
+    fs.rmSync(runDir(), { recursive: true, force: true });
+  };
 }

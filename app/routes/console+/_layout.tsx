@@ -46,6 +46,11 @@ export default function ConsoleLayout() {
                   Plays
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/console/resources" className={navLinkClass}>
+                  Resources
+                </NavLink>
+              </li>
             </ul>
           </nav>
           <div className="ml-auto flex items-center gap-3">

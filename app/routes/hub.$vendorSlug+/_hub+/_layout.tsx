@@ -59,6 +59,11 @@ export default function HubLayout() {
                   Plan
                 </NavLink>
               </li>
+              <li>
+                <NavLink to={`/hub/${vendor.slug}/resources`} prefetch="intent" className={navLinkClass}>
+                  Resources
+                </NavLink>
+              </li>
             </ul>
           </nav>
           <p className="truncate pb-2 text-sm sm:hidden">{stakeholder.name}</p>
