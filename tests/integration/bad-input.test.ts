@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
+import { createPublishedBlueprint } from "../support/blueprints";
 import { consoleCookie, createTenant, hubCookie } from "../support/factories";
 import { createResource } from "../support/resources";
 import { startTestServer, type TestServer } from "../support/server";
@@ -77,6 +78,38 @@ const actions: FormAction[] = [
     as: "console",
     valid: () => ({ kind: "renewal", startDate: "2025-01-15" }),
   },
+  {
+    name: "new blueprint",
+    url: () => "/console/blueprints/new",
+    as: "console",
+    valid: () => ({ name: "Bad input blueprint" }),
+  },
+  ...(
+    [
+      ["add blueprint objective", () => ({ intent: "add-objective", title: "Go live", visibility: "customer" })],
+      [
+        "add blueprint initiative",
+        () => ({ intent: "add-initiative", parentId: blueprintIds.objective, title: "Pilot", dueOffsetDays: "14", visibility: "customer" }),
+      ],
+      [
+        "add blueprint task",
+        () => ({ intent: "add-task", parentId: blueprintIds.initiative, title: "Kickoff", ownerRole: "csm", dueOffsetDays: "3", visibility: "internal" }),
+      ],
+      [
+        "edit blueprint task",
+        () => ({ intent: "edit-task", itemId: blueprintIds.task, title: "Kickoff", ownerRole: "champion", dueOffsetDays: "5", visibility: "customer" }),
+      ],
+      ["move blueprint item", () => ({ intent: "move", itemId: blueprintIds.task, direction: "down" })],
+      ["remove blueprint item", () => ({ intent: "remove", itemId: blueprintIds.task })],
+      ["publish blueprint version", () => ({ intent: "publish" })],
+    ] as const
+  ).map(([name, valid]): FormAction => ({ name, url: () => `/console/blueprints/${blueprintIds.blueprint}`, as: "console", valid })),
+  {
+    name: "apply a blueprint",
+    url: ({ account }) => `/console/accounts/${account.id}/apply`,
+    as: "console",
+    valid: ({ plan }) => ({ intent: "apply", blueprintId: blueprintIds.blueprint, engagementId: plan.engagement.id, kickoffDate: "2030-01-15" }),
+  },
   // The new-resource form is multipart in the browser; its file handling and the optional
   // description are tested in resources.test.ts.
   {
@@ -104,6 +137,8 @@ const brokenValues: Array<[label: string, value: string | string[]]> = [
 
 let server: TestServer;
 let tenant: Tenant;
+/** The tenant's published blueprint, filled in before the tests run (forms only need the field names earlier). */
+const blueprintIds = { blueprint: "", objective: "", initiative: "", task: "" };
 /** A resource of the tenant, filled in before the tests run. */
 const resourceIds = { resource: "" };
 const cookies: Record<"console" | "hub", string> = { console: "", hub: "" };
@@ -112,6 +147,13 @@ beforeAll(async () => {
   tenant = await createTenant();
   cookies.console = await consoleCookie(tenant.csm.id);
   cookies.hub = await hubCookie(tenant.champion.id);
+  const published = await createPublishedBlueprint(tenant.vendor.id, "bad-input");
+  Object.assign(blueprintIds, {
+    blueprint: published.blueprint.id,
+    objective: published.objective.id,
+    initiative: published.initiative.id,
+    task: published.csmTask.id,
+  });
   resourceIds.resource = (await createResource(tenant.vendor.id, { accountId: tenant.account.id })).id;
 });
 afterAll(() => server.close());

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import {
   hubCookie,
 } from "../support/factories";
 import { createResource } from "../support/resources";
+import { createPublishedBlueprint } from "../support/blueprints";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -178,6 +180,30 @@ const matrix: Record<string, Entry> = {
     url: (world) => `/console/resources/${world.resources.forA1.id}/download`,
     expect: consoleOnly("notFound"),
   },
+  "routes/console+/blueprints._index": {
+    kind: "page",
+    url: () => "/console/blueprints",
+    expect: consoleOnly(),
+    shows: (world, principal) => (principal === "csmA" ? ["Blueprints", world.blueprintA.blueprint.name] : ["Blueprints"]),
+  },
+  "routes/console+/blueprints.new": {
+    kind: "page",
+    url: () => "/console/blueprints/new",
+    expect: consoleOnly(),
+    shows: () => ["New blueprint", "Create blueprint"],
+  },
+  "routes/console+/blueprints.$blueprintId": {
+    kind: "page",
+    url: (world) => `/console/blueprints/${world.blueprintA.blueprint.id}`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.blueprintA.blueprint.name, world.blueprintA.internalTask.title, "Internal", "Versions"],
+  },
+  "routes/console+/accounts.$accountId_.apply": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/apply`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => ["Apply a blueprint", world.a.account.name, world.blueprintA.blueprint.name, "Owner for Champion"],
+  },
   "routes/hub.$vendorSlug+/sign-in": {
     kind: "page",
     url: (world) => `/hub/${world.a.vendor.slug}/sign-in`,
@@ -257,6 +283,8 @@ async function buildWorld() {
     forAllOfA: await createResource(a.vendor.id, { kind: "link" }),
     ofB: await createResource(b.vendor.id, { kind: "video" }),
   };
+  // A published blueprint of vendor A, whose titles (and internal item) B must never see.
+  const blueprintA = await createPublishedBlueprint(a.vendor.id, `RM${randomUUID().slice(0, 6)}`);
   const cookies: Record<Principal, string | undefined> = {
     csmA: await consoleCookie(a.csm.id),
     csmB: await consoleCookie(b.csm.id),
@@ -266,7 +294,7 @@ async function buildWorld() {
   };
   // A vendor's name is public (it brands the hub's sign-in page); its customers' data is not.
   const secretsOf = {
-    vendorA: [a.account.name, a.plan.marker, a.champion.email, accountA2.name, planA2.marker, stakeholderA2.email, resources.forA1.title, resources.forAllOfA.title],
+    vendorA: [a.account.name, a.plan.marker, a.champion.email, accountA2.name, planA2.marker, stakeholderA2.email, resources.forA1.title, resources.forAllOfA.title, blueprintA.blueprint.name, blueprintA.csmTask.title],
     vendorB: [b.account.name, b.plan.marker, b.champion.email, b.csm.name, resources.ofB.title],
     accountA1: [a.account.name, a.plan.marker, a.champion.email, resources.forA1.title],
     accountA2: [accountA2.name, planA2.marker, stakeholderA2.email],
@@ -282,7 +310,7 @@ async function buildWorld() {
       status: "outbox",
     },
   });
-  return { a, b, accountA2, stakeholderA2, planA2, resources, cookies, secretsOf, mail };
+  return { a, b, accountA2, stakeholderA2, planA2, resources, blueprintA, cookies, secretsOf, mail };
 }
 
 /** What each principal must never receive. */

@@ -39,6 +39,11 @@ export default function ConsoleLayout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/console/blueprints" className={navLinkClass}>
+                  Blueprints
+                </NavLink>
+              </li>
+              <li>
                 <NavLink
                   to="/console/plays"
                   className={navLinkClass}
