@@ -44,6 +44,20 @@ export type DemoAccount = {
 
 export type DemoUser = { name: string; email: string; role: "admin" | "csm" };
 
+/**
+ * A shared resource: for every account, or for the one named. A file is a small generated PDF.
+ * `opens` are stakeholders (by email) who opened it, days ago.
+ */
+export type DemoResource = {
+  kind: "link" | "file" | "video";
+  title: string;
+  description?: string;
+  url?: string;
+  fileName?: string;
+  account?: string;
+  opens?: Array<{ by: string; daysAgo: number }>;
+};
+
 export type DemoVendor = {
   slug: string;
   name: string;
@@ -52,6 +66,7 @@ export type DemoVendor = {
   welcomeMessage: string;
   users: DemoUser[];
   accounts: DemoAccount[];
+  resources?: DemoResource[];
 };
 
 /** A task in one line: title, owner, due (days from today), status. */
@@ -603,6 +618,38 @@ export const northwind: DemoVendor = {
         { by: "csm", action: "task.completed", task: "Hold the QBR with the CFO", summary: "Priya Shah completed “Hold the QBR with the CFO”", daysAgo: 7 },
         { by: "helen", action: "comment.created", task: "Share the renewal quote", summary: "Helen Thorn commented on “Share the renewal quote”", daysAgo: 1 },
       ],
+    },
+  ],
+  resources: [
+    {
+      kind: "link",
+      title: "Northwind Help Center",
+      description: "Guides for admins and agents, searchable.",
+      url: "https://help.northwind.example/",
+      opens: [
+        { by: "maya@acme.test", daysAgo: 3 },
+        { by: "sofia@globetrotter.test", daysAgo: 1 },
+      ],
+    },
+    {
+      kind: "video",
+      title: "Product tour (4 minutes)",
+      description: "The agent workspace, routing rules and reports in one walkthrough.",
+      url: "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ",
+    },
+    {
+      kind: "file",
+      title: "Acme rollout checklist",
+      description: "What each of your teams does before go-live.",
+      fileName: "Acme rollout checklist.pdf",
+      account: "Acme Logistics",
+      opens: [{ by: "maya@acme.test", daysAgo: 2 }],
+    },
+    {
+      kind: "link",
+      title: "Travel-season staffing guide",
+      url: "https://help.northwind.example/guides/seasonal-staffing",
+      account: "Globetrotter Travel",
     },
   ],
 };

@@ -7,12 +7,14 @@ import { migrateDatabase } from "~/db/migrate.server";
 import { db, type Db } from "~/utils/db.server";
 import { devMailboxEnabled, env } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
+import { storeFile } from "~/utils/uploads.server";
 import {
   DEMO_PASSWORD,
   demoVendors,
   hubTryEmails,
   northwind,
   type DemoAccount,
+  type DemoResource,
   type DemoVendor,
 } from "./demo-data";
 
@@ -46,6 +48,57 @@ async function seedVendor(tx: Tx, spec: DemoVendor, passwordHash: string) {
   const admin = [...users.values()].find((user) => user.role === "admin");
   if (!admin) throw new Error(`demo vendor ${spec.slug} has no admin`);
   for (const account of spec.accounts) await seedAccount(tx, vendor.id, account, users, admin.id);
+  for (const resource of spec.resources ?? []) await seedResource(tx, vendor.id, resource, admin.id);
+}
+
+/** A one-page PDF that says what it is (the demo's file resources need real bytes on disk). */
+function demoPdf(title: string, body: string) {
+  const escape = (text: string) => text.replace(/[\\()]/g, (char) => `\\${char}`).replace(/[^\x20-\x7e]/g, "-");
+  const content = `BT /F1 20 Tf 72 720 Td (${escape(title)}) Tj /F1 12 Tf 0 -32 Td (${escape(body)}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets = objects.map((object, index) => {
+    const offset = pdf.length;
+    pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("")}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, "latin1");
+}
+
+async function seedResource(tx: Tx, vendorId: string, spec: DemoResource, createdById: string) {
+  const account = spec.account ? await tx.account.findFirst({ where: { vendorId, name: spec.account }, select: { id: true } }) : null;
+  if (spec.account && !account) throw new Error(`${spec.title}: unknown account ${spec.account}`);
+  const pdf = spec.kind === "file" ? demoPdf(spec.title, spec.description ?? "") : null;
+  const resource = await tx.resource.create({
+    data: {
+      vendorId,
+      accountId: account?.id ?? null,
+      kind: spec.kind,
+      title: spec.title,
+      description: spec.description ?? null,
+      url: spec.url ?? null,
+      createdById,
+      ...(pdf
+        ? { storageKey: await storeFile(vendorId, pdf), fileName: spec.fileName ?? `${spec.title}.pdf`, mimeType: "application/pdf", sizeBytes: pdf.length }
+        : {}),
+    },
+  });
+  for (const open of spec.opens ?? []) {
+    const stakeholder = await tx.stakeholder.findFirst({ where: { vendorId, email: open.by }, select: { id: true, accountId: true } });
+    if (!stakeholder) throw new Error(`${spec.title}: unknown stakeholder ${open.by}`);
+    await tx.resourceView.create({
+      data: { vendorId, resourceId: resource.id, accountId: stakeholder.accountId, stakeholderId: stakeholder.id, createdAt: ago(open.daysAgo) },
+    });
+  }
 }
 
 async function seedAccount(

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { mkdir, open, rm, stat } from "node:fs/promises";
+import { mkdir, open, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createReadableStreamFromReadable, data, unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
 import { env } from "~/utils/env.server";
@@ -63,10 +63,22 @@ async function drain(stream: AsyncIterable<Uint8Array>) {
 
 type FileLimit = { maxBytes: number; tooLarge: string };
 
-async function storeFilePart(vendorId: string, part: UploadHandlerPart, limit: FileLimit): Promise<ReceivedFile> {
+/** A fresh key and the (created) folder it goes in. */
+async function newStoragePath(vendorId: string) {
   const storageKey = randomBytes(18).toString("base64url");
   await mkdir(vendorDirectory(vendorId), { recursive: true });
-  const target = storedPath(vendorId, storageKey);
+  return { storageKey, target: storedPath(vendorId, storageKey) };
+}
+
+/** Bytes the app made itself (the demo seed, tests), stored the way an upload is. */
+export async function storeFile(vendorId: string, bytes: Uint8Array) {
+  const { storageKey, target } = await newStoragePath(vendorId);
+  await writeFile(target, bytes, { flag: "wx" });
+  return storageKey;
+}
+
+async function storeFilePart(vendorId: string, part: UploadHandlerPart, limit: FileLimit): Promise<ReceivedFile> {
+  const { storageKey, target } = await newStoragePath(vendorId);
   const handle = await open(target, "wx");
   const head = new Uint8Array(HEAD_BYTES);
   let sizeBytes = 0;

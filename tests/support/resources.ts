@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { storeFile } from "~/utils/uploads.server";
 
 /** A minimal valid PDF's first bytes, enough for the magic-number check. */
 export const PDF_BYTES = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -23,9 +23,7 @@ export async function createResource(
   const base = { vendorId, accountId: options.accountId ?? null, kind, title };
   if (kind === "link") return db.resource.create({ data: { ...base, url: "https://example.com/guide" } });
   if (kind === "video") return db.resource.create({ data: { ...base, url: "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" } });
-  const storageKey = randomBytes(18).toString("base64url");
-  await mkdir(vendorUploads(vendorId), { recursive: true });
-  await writeFile(path.join(vendorUploads(vendorId), storageKey), PDF_BYTES);
+  const storageKey = await storeFile(vendorId, PDF_BYTES);
   return db.resource.create({
     data: { ...base, storageKey, fileName: `${title}.pdf`, mimeType: "application/pdf", sizeBytes: PDF_BYTES.length },
   });
