@@ -12,7 +12,7 @@ import {
   stakeholderFields,
 } from "~/models/customer-fields";
 import { findStakeholdersByEmail, stakeholderTakenMessage } from "~/models/stakeholder.server";
-import { db, isUniqueViolation, type Prisma } from "~/utils/db.server";
+import { db, isUniqueViolation, type Db, type Prisma } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
 
 /**
@@ -208,11 +208,14 @@ function planAccounts(rows: Row[], problems: ImportProblem[]) {
 
 type Scope = Pick<ConsoleScope, "vendorId" | "userId">;
 
+/** What the import writes through: the database, or in tests a wrapper that fails on purpose. */
+type Writer = Pick<Db, "$transaction">;
+
 /**
  * Checks a CSV file of accounts and stakeholders and, when every row is valid, writes all of it
  * in one transaction. See the rules at the top of this module.
  */
-export async function importAccountsCsv(scope: Scope, file: File): Promise<ImportOutcome> {
+export async function importAccountsCsv(scope: Scope, file: File, writer: Writer = db): Promise<ImportOutcome> {
   const text = await readCsvText(file);
   if (typeof text !== "string") return fail([text]);
   const records = parseCsv(text);
@@ -267,7 +270,7 @@ export async function importAccountsCsv(scope: Scope, file: File): Promise<Impor
   if (problems.length > 0) return fail(problems);
 
   try {
-    return await writeImport(scope, accounts, ownerIds, takenEmails);
+    return await writeImport(writer, scope, accounts, ownerIds, takenEmails);
   } catch (error) {
     // Someone added one of these people while the file was being checked.
     if (isUniqueViolation(error)) {
@@ -288,6 +291,7 @@ function accountColumns(fields: PlannedAccount["fields"], ownerIds: Map<string, 
 }
 
 async function writeImport(
+  writer: Writer,
   scope: Scope,
   accounts: PlannedAccount[],
   ownerIds: Map<string, string>,
@@ -296,7 +300,7 @@ async function writeImport(
   const created = accounts.filter((account) => !account.existingId);
   const updated = accounts.filter((account) => account.existingId);
   let stakeholdersUpdated = 0;
-  await db.$transaction(
+  await writer.$transaction(
     async (tx) => {
       const newAccounts = created.length
         ? await tx.account.createManyAndReturn({

@@ -1,4 +1,4 @@
-import { data, MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { data } from "@remix-run/node";
 
 /**
  * The request's form fields. A body that is not a form (JSON, a broken multipart stream) is the
@@ -12,30 +12,32 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
 }
 
+// The multipart framing and the form's other fields add a little to the file itself.
+const FRAMING_BYTES = 64 * 1024;
+// A body over the limit is still read (and dropped) up to this size, so the browser finishes
+// sending and shows the answer; a client that keeps sending beyond it is cut off.
+const DISCARD_BYTES = 32 * 1024 * 1024;
+
 /**
- * A multipart form with a file, held in memory, read only up to `maxBytes` in all: beyond that
- * the answer is "too large" and the rest of the upload is never buffered.
+ * A multipart form with a file, held in memory, of at most `maxFileBytes` plus some framing:
+ * a larger body is "too large", and none of it beyond the limit is kept.
  */
-export async function readUploadFormData(request: Request, maxBytes: number): Promise<FormData | "too_large"> {
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  // The multipart framing adds a little to the file itself.
-  if (declared > maxBytes + 16_384) return "too_large";
-  let total = 0;
-  const uploadHandler: UploadHandler = async ({ filename, contentType, data: chunksOf, name }) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of chunksOf) {
-      total += chunk.byteLength;
-      if (total > maxBytes) throw new MaxPartSizeExceededError(name, maxBytes);
-      chunks.push(Buffer.from(chunk));
+export async function readUploadFormData(request: Request, maxFileBytes: number): Promise<FormData | "too_large"> {
+  const limit = maxFileBytes + FRAMING_BYTES;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      size += read.value.byteLength;
+      if (size <= limit) chunks.push(read.value);
+      else if (size > DISCARD_BYTES) {
+        await reader.cancel();
+        break;
+      }
     }
-    const bytes = Buffer.concat(chunks);
-    if (typeof filename === "string") return new File([bytes], filename, { type: contentType });
-    return bytes.toString("utf8");
-  };
-  try {
-    return await unstable_parseMultipartFormData(request, uploadHandler);
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return "too_large";
-    throw data({ message: "This request must be sent as a form with a file." }, { status: 400 });
   }
+  if (size > limit) return "too_large";
+  const buffered = new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
+  return readFormData(buffered);
 }

@@ -45,9 +45,9 @@ function Report({ result }: { result: NonNullable<ReturnType<typeof useActionDat
       <Card role="status" className="border-green-300 bg-green-50 text-green-900">
         <h2 className="font-semibold">The file was imported.</h2>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-          <li>{plural(result.accountsCreated, "account", "accounts")} created, {plural(result.accountsUpdated, "account", "accounts")} updated</li>
+          <li>{`${plural(result.accountsCreated, "account", "accounts")} created, ${plural(result.accountsUpdated, "account", "accounts")} updated`}</li>
           <li>
-            {plural(result.stakeholdersCreated, "stakeholder", "stakeholders")} added, {plural(result.stakeholdersUpdated, "stakeholder", "stakeholders")} updated
+            {`${plural(result.stakeholdersCreated, "stakeholder", "stakeholders")} added, ${plural(result.stakeholdersUpdated, "stakeholder", "stakeholders")} updated`}
           </li>
         </ul>
         <Link to="/console" className="mt-3 inline-block text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
@@ -62,7 +62,7 @@ function Report({ result }: { result: NonNullable<ReturnType<typeof useActionDat
     <section aria-labelledby="problems-heading" className="space-y-3">
       <div role="alert">
         <h2 id="problems-heading" className="text-lg font-semibold text-red-800">
-          Nothing was imported: {plural(result.problemCount, "problem", "problems")} to fix
+          {`Nothing was imported: ${plural(result.problemCount, "problem", "problems")} to fix`}
         </h2>
         <p className="text-sm text-slate-700">Correct the file and upload it again. Row numbers count the header as row 1, as spreadsheets do.</p>
       </div>
@@ -86,7 +86,7 @@ function Report({ result }: { result: NonNullable<ReturnType<typeof useActionDat
           </tbody>
         </table>
       </div>
-      {unlisted > 0 ? <p className="text-sm text-slate-600">…and {plural(unlisted, "more problem", "more problems")} after these.</p> : null}
+      {unlisted > 0 ? <p className="text-sm text-slate-600">{`…and ${plural(unlisted, "more problem", "more problems")} after these.`}</p> : null}
     </section>
   );
 }
