@@ -744,6 +744,173 @@ export const globex: DemoVendor = {
 
 export const demoVendors: DemoVendor[] = [northwind, globex];
 
+/**
+ * The starter library of success blueprints, per vendor slug: each is written as a published
+ * version 1. Owners are roles (csm, admin, champion, executive, member); days count from kickoff.
+ */
+export type DemoBlueprintTask = { title: string; owner: "csm" | "admin" | "champion" | "executive" | "member"; day: number; internal?: boolean };
+export type DemoBlueprintInitiative = { title: string; day: number; internal?: boolean; tasks: DemoBlueprintTask[] };
+export type DemoBlueprintObjective = { title: string; description?: string; internal?: boolean; initiatives: DemoBlueprintInitiative[] };
+export type DemoBlueprint = { name: string; description: string; objectives: DemoBlueprintObjective[] };
+
+export const blueprintLibrary: Record<string, DemoBlueprint[]> = {
+  [northwind.slug]: [
+    {
+      name: "Standard onboarding",
+      description: "From kickoff to a team working in Northwind within 60 days, with success criteria agreed up front.",
+      objectives: [
+        {
+          title: "Agree what success looks like",
+          description: "Measurable goals both sides sign up to in the first two weeks.",
+          initiatives: [
+            {
+              title: "Kickoff completed",
+              day: 7,
+              tasks: [
+                { title: "Run the kickoff call", owner: "csm", day: 2 },
+                { title: "Share today's support metrics", owner: "champion", day: 5 },
+                { title: "Agree three success criteria", owner: "champion", day: 7 },
+                { title: "Check the deal notes for promises made in the sale", owner: "csm", day: 3, internal: true },
+              ],
+            },
+          ],
+        },
+        {
+          title: "Get the workspace ready",
+          initiatives: [
+            {
+              title: "Workspace configured",
+              day: 21,
+              tasks: [
+                { title: "Connect single sign-on", owner: "csm", day: 10 },
+                { title: "Provide the admin contacts", owner: "champion", day: 8 },
+                { title: "Import users and teams", owner: "member", day: 14 },
+                { title: "Review routing rules together", owner: "csm", day: 18 },
+              ],
+            },
+            {
+              title: "Data migrated",
+              day: 30,
+              tasks: [
+                { title: "Export tickets from the old tool", owner: "member", day: 20 },
+                { title: "Run the migration dry run", owner: "admin", day: 25 },
+                { title: "Sign off the migrated data", owner: "champion", day: 30 },
+              ],
+            },
+          ],
+        },
+        {
+          title: "Go live with the first team",
+          initiatives: [
+            {
+              title: "First team live",
+              day: 45,
+              tasks: [
+                { title: "Train the first team", owner: "csm", day: 35 },
+                { title: "Switch the first team over", owner: "champion", day: 40 },
+                { title: "Hold the go-live review", owner: "csm", day: 45 },
+                { title: "Send the 60-day check-in survey", owner: "csm", day: 60 },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Adoption push",
+      description: "For accounts whose usage stalls after go-live: find the blockers, re-train, measure again.",
+      objectives: [
+        {
+          title: "Lift weekly active agents to 80%",
+          initiatives: [
+            {
+              title: "Blockers understood",
+              day: 10,
+              tasks: [
+                { title: "Review usage by team", owner: "csm", day: 3 },
+                { title: "Interview two low-usage teams", owner: "champion", day: 10 },
+              ],
+            },
+            {
+              title: "Teams re-trained",
+              day: 30,
+              tasks: [
+                { title: "Run refresher sessions", owner: "csm", day: 20 },
+                { title: "Nominate a power user per team", owner: "champion", day: 15 },
+                { title: "Flag the account to the renewals team if usage stays flat", owner: "csm", day: 30, internal: true },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Renewal prep",
+      description: "Ninety days before renewal: prove the value delivered and agree next year's goals.",
+      objectives: [
+        {
+          title: "Show the value delivered this year",
+          initiatives: [
+            {
+              title: "Value review held",
+              day: 30,
+              tasks: [
+                { title: "Collect this year's outcomes", owner: "csm", day: 10 },
+                { title: "Confirm the outcomes with the champion", owner: "champion", day: 20 },
+                { title: "Present the value review to the executive sponsor", owner: "executive", day: 30 },
+              ],
+            },
+          ],
+        },
+        {
+          title: "Renewal terms agreed",
+          internal: true,
+          initiatives: [
+            {
+              title: "Commercials ready",
+              day: 60,
+              internal: true,
+              tasks: [
+                { title: "Draft the renewal quote", owner: "admin", day: 45 },
+                { title: "Agree the discount floor with deal desk", owner: "csm", day: 50 },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+  [globex.slug]: [
+    {
+      name: "Globex quick start",
+      description: "A 30-day start for smaller accounts.",
+      objectives: [
+        {
+          title: "Live in 30 days",
+          initiatives: [
+            {
+              title: "Set up",
+              day: 14,
+              tasks: [
+                { title: "Kickoff call", owner: "csm", day: 1 },
+                { title: "Invite the team", owner: "champion", day: 7 },
+              ],
+            },
+            {
+              title: "Live",
+              day: 30,
+              tasks: [{ title: "First week review", owner: "csm", day: 30 }],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+/** Blueprints applied by the seed (through the app's own apply model), so the console shows who runs which version. */
+export const appliedBlueprints = [{ vendor: northwind.slug, blueprint: "Standard onboarding", account: "Stark Manufacturing" }];
+
 /** Stakeholders the seed prints for trying the hub sign-in (and the browser tests use). */
 export const hubTryEmails = ["maya@acme.test", "sofia@globetrotter.test"] as const;
 

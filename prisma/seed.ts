@@ -3,17 +3,22 @@
  * then writes the demo dataset of prisma/demo-data.ts. Each demo vendor is written once, in
  * one transaction, and only if its slug is not taken yet, so running it again changes nothing.
  */
+import { randomUUID } from "node:crypto";
 import { migrateDatabase } from "~/db/migrate.server";
-import { db, type Db } from "~/utils/db.server";
+import { applyBlueprint, getApplyOptions } from "~/models/apply-blueprint.server";
+import { db, type Db, type Prisma } from "~/utils/db.server";
 import { devMailboxEnabled, env } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { storeFile } from "~/utils/uploads.server";
 import {
+  appliedBlueprints,
+  blueprintLibrary,
   DEMO_PASSWORD,
   demoVendors,
   hubTryEmails,
   northwind,
   type DemoAccount,
+  type DemoBlueprint,
   type DemoResource,
   type DemoVendor,
 } from "./demo-data";
@@ -249,6 +254,65 @@ async function seedAccount(
   }
 }
 
+/**
+ * The starter blueprint library, each blueprint written as a published version 1 in one
+ * transaction, then the applications of appliedBlueprints made through the app's own apply
+ * model. Blueprints are matched by name and applications are unique per engagement and
+ * version, so running the seed again adds only what is missing.
+ */
+async function seedBlueprints() {
+  for (const [slug, library] of Object.entries(blueprintLibrary)) {
+    const vendor = await db.vendor.findUnique({ where: { slug }, select: { id: true } });
+    if (!vendor) continue;
+    for (const spec of library) {
+      const existing = await db.successBlueprint.findFirst({ where: { vendorId: vendor.id, name: spec.name }, select: { id: true } });
+      if (existing) continue;
+      await db.$transaction((tx) => seedBlueprint(tx, vendor.id, spec));
+      console.log(`seeded blueprint "${spec.name}"`);
+    }
+  }
+  for (const { vendor: slug, blueprint: name, account: accountName } of appliedBlueprints) {
+    const account = await db.account.findFirst({
+      where: { vendor: { slug }, name: accountName },
+      select: { id: true, vendorId: true, ownerId: true, engagements: { orderBy: { startDate: "desc" }, take: 1, select: { id: true, startDate: true } } },
+    });
+    const blueprint = await db.successBlueprint.findFirst({ where: { vendor: { slug }, name }, select: { id: true } });
+    const engagement = account?.engagements[0];
+    if (!account || !blueprint || !engagement) throw new Error(`cannot apply "${name}" to ${accountName}`);
+    const scope = { vendorId: account.vendorId, userId: account.ownerId };
+    const { defaultOwners } = await getApplyOptions(scope, account.id);
+    const result = await applyBlueprint(scope, account.id, {
+      blueprintId: blueprint.id,
+      engagementId: engagement.id,
+      kickoffDate: engagement.startDate,
+      owners: defaultOwners,
+    });
+    if (result.ok) console.log(`applied blueprint "${name}" to ${accountName}`);
+    else if (!("message" in result)) throw new Error(`cannot apply "${name}" to ${accountName}: ${JSON.stringify(result.fieldErrors)}`);
+  }
+}
+
+async function seedBlueprint(tx: Tx, vendorId: string, spec: DemoBlueprint) {
+  const blueprint = await tx.successBlueprint.create({ data: { vendorId, name: spec.name, description: spec.description } });
+  const version = await tx.blueprintVersion.create({
+    data: { vendorId, blueprintId: blueprint.id, number: 1, status: "published", publishedAt: ago(30) },
+  });
+  const visibility = (internal: boolean | undefined) => (internal ? "internal" : "customer");
+  const items: Prisma.BlueprintItemCreateManyInput[] = [];
+  for (const [objectivePosition, objective] of spec.objectives.entries()) {
+    const objectiveId = randomUUID();
+    items.push({ id: objectiveId, vendorId, versionId: version.id, kind: "objective", title: objective.title, description: objective.description ?? null, visibility: visibility(objective.internal), position: objectivePosition });
+    for (const [initiativePosition, initiative] of objective.initiatives.entries()) {
+      const initiativeId = randomUUID();
+      items.push({ id: initiativeId, vendorId, versionId: version.id, parentId: objectiveId, kind: "initiative", title: initiative.title, dueOffsetDays: initiative.day, visibility: visibility(initiative.internal), position: initiativePosition });
+      for (const [taskPosition, task] of initiative.tasks.entries()) {
+        items.push({ vendorId, versionId: version.id, parentId: initiativeId, kind: "task", title: task.title, ownerRole: task.owner, dueOffsetDays: task.day, visibility: visibility(task.internal), position: taskPosition });
+      }
+    }
+  }
+  await tx.blueprintItem.createMany({ data: items });
+}
+
 async function main() {
   const applied = await migrateDatabase(env.DATABASE_URL);
   if (applied.length) console.log(`applied migrations: ${applied.join(", ")}`);
@@ -266,6 +330,7 @@ async function main() {
       console.log(`seeded ${vendor.name}: ${vendor.accounts.length} accounts`);
     }
   }
+  await seedBlueprints();
   printCredentials();
 }
 
