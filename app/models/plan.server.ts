@@ -1,4 +1,5 @@
 import { isOverdue, summarizeProgress, type Progress } from "~/models/plan-progress";
+import { ownerRefValue } from "~/models/task-owner";
 import { db, type Prisma } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
 
@@ -74,11 +75,82 @@ export type TaskSide = "vendor" | "customer";
 // Anything not explicitly customer-visible is marked internal: the safe reading of an odd value.
 const isInternal = (visibility: string) => visibility !== "customer";
 
+const commentSelect = {
+  orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+  select: {
+    id: true,
+    body: true,
+    visibility: true,
+    createdAt: true,
+    authorVendorUser: { select: { name: true } },
+    authorStakeholder: { select: { name: true } },
+  },
+} satisfies Prisma.SuccessTask$commentsArgs;
+
+/** What the console shows and edits of a task, wherever it sits (a plan milestone or a case). */
+export const consoleTaskSelect = {
+  id: true,
+  title: true,
+  status: true,
+  visibility: true,
+  dueDate: true,
+  version: true,
+  ownerVendorUserId: true,
+  ownerStakeholderId: true,
+  ownerVendorUser: { select: { name: true } },
+  ownerStakeholder: { select: { name: true } },
+  comments: commentSelect,
+} satisfies Prisma.SuccessTaskSelect;
+
+type CommentRow = Prisma.CommentGetPayload<{ select: (typeof commentSelect)["select"] }>;
+type TaskRow = Prisma.SuccessTaskGetPayload<{ select: typeof consoleTaskSelect }>;
+
+function toConsoleComment(comment: CommentRow) {
+  return {
+    id: comment.id,
+    body: comment.body,
+    internal: isInternal(comment.visibility),
+    createdAt: comment.createdAt,
+    author: comment.authorVendorUser?.name ?? comment.authorStakeholder?.name ?? null,
+  };
+}
+
+/**
+ * Why a customer-visible item is still hidden from the hub: an internal parent (the hub never
+ * fetches the children of an internal objective, milestone or case).
+ */
+export type HiddenBy = "objective" | "milestone" | "case" | null;
+
+export function toConsoleTask(task: TaskRow, now: Date, parentHiddenBy: HiddenBy) {
+  const owner = task.ownerVendorUser
+    ? { name: task.ownerVendorUser.name, side: "vendor" as TaskSide }
+    : task.ownerStakeholder
+      ? { name: task.ownerStakeholder.name, side: "customer" as TaskSide }
+      : null;
+  const internal = isInternal(task.visibility);
+  return {
+    id: task.id,
+    title: task.title,
+    status: task.status,
+    dueDate: task.dueDate,
+    version: task.version,
+    internal,
+    hiddenBy: internal ? null : parentHiddenBy,
+    overdue: isOverdue(task, now),
+    owner,
+    ownerRef: ownerRefValue({ vendorUserId: task.ownerVendorUserId, stakeholderId: task.ownerStakeholderId }),
+    comments: task.comments.map(toConsoleComment),
+  };
+}
+
+export type ConsoleTask = ReturnType<typeof toConsoleTask>;
+
 /**
  * The console's view of an account's current plan: every objective, milestone and task in
- * order, internal ones included (each carries its visibility so the page can mark it).
+ * order with their comments, internal ones included (each carries its visibility so the page
+ * can mark it, and a customer-visible item under an internal parent says it is hidden anyway).
  */
-export async function getAccountPlan(scope: Scope, accountId: string) {
+export async function getAccountPlan(scope: Scope, accountId: string, now = new Date()) {
   const plan = await db.successPlan.findFirst({
     where: { vendorId: scope.vendorId, accountId },
     orderBy: currentPlanFirst,
@@ -93,6 +165,7 @@ export async function getAccountPlan(scope: Scope, accountId: string) {
           title: true,
           description: true,
           visibility: true,
+          comments: commentSelect,
           initiatives: {
             orderBy: byPosition,
             select: {
@@ -100,18 +173,8 @@ export async function getAccountPlan(scope: Scope, accountId: string) {
               title: true,
               targetDate: true,
               visibility: true,
-              tasks: {
-                orderBy: byPosition,
-                select: {
-                  id: true,
-                  title: true,
-                  status: true,
-                  visibility: true,
-                  dueDate: true,
-                  ownerVendorUser: { select: { name: true } },
-                  ownerStakeholder: { select: { name: true } },
-                },
-              },
+              comments: commentSelect,
+              tasks: { orderBy: byPosition, select: consoleTaskSelect },
             },
           },
         },
@@ -120,42 +183,36 @@ export async function getAccountPlan(scope: Scope, accountId: string) {
   });
   if (!plan) return null;
 
-  const now = new Date();
   const overdueBySide: Record<TaskSide, number> = { vendor: 0, customer: 0 };
   const allTasks: Array<{ status: string; dueDate: Date | null }> = [];
   const objectives = plan.objectives.map((objective) => {
     const objectiveTasks = objective.initiatives.flatMap((initiative) => initiative.tasks);
     allTasks.push(...objectiveTasks);
+    const objectiveInternal = isInternal(objective.visibility);
     return {
       id: objective.id,
       title: objective.title,
       description: objective.description,
-      internal: isInternal(objective.visibility),
+      internal: objectiveInternal,
       progress: summarizeProgress(objectiveTasks, now),
-      milestones: objective.initiatives.map((initiative) => ({
-        id: initiative.id,
-        title: initiative.title,
-        targetDate: initiative.targetDate,
-        internal: isInternal(initiative.visibility),
-        tasks: initiative.tasks.map((task) => {
-          const overdue = isOverdue(task, now);
-          const owner = task.ownerVendorUser
-            ? { name: task.ownerVendorUser.name, side: "vendor" as TaskSide }
-            : task.ownerStakeholder
-              ? { name: task.ownerStakeholder.name, side: "customer" as TaskSide }
-              : null;
-          if (overdue && owner) overdueBySide[owner.side] += 1;
-          return {
-            id: task.id,
-            title: task.title,
-            status: task.status,
-            dueDate: task.dueDate,
-            internal: isInternal(task.visibility),
-            overdue,
-            owner,
-          };
-        }),
-      })),
+      comments: objective.comments.map(toConsoleComment),
+      milestones: objective.initiatives.map((initiative) => {
+        const milestoneInternal = isInternal(initiative.visibility);
+        const hiddenBy: HiddenBy = objectiveInternal ? "objective" : milestoneInternal ? "milestone" : null;
+        return {
+          id: initiative.id,
+          title: initiative.title,
+          targetDate: initiative.targetDate,
+          internal: milestoneInternal,
+          hiddenBy: milestoneInternal ? null : objectiveInternal ? ("objective" as HiddenBy) : null,
+          comments: initiative.comments.map(toConsoleComment),
+          tasks: initiative.tasks.map((row) => {
+            const task = toConsoleTask(row, now, hiddenBy);
+            if (task.overdue && task.owner) overdueBySide[task.owner.side] += 1;
+            return task;
+          }),
+        };
+      }),
     };
   });
   const progress: Progress = summarizeProgress(allTasks, now);

@@ -1,33 +1,145 @@
-import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
+import {
+  AddTaskForm,
+  Comments,
+  HiddenHint,
+  InternalBadge,
+  MilestoneForm,
+  ObjectiveForm,
+  RemoveItem,
+  TaskRow,
+  type PlanActionData,
+  type People,
+} from "~/components/console/plan-editor";
 import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
+import { Control } from "~/components/ui/control";
+import { Select } from "~/components/ui/select";
 import { getAccountOverview } from "~/models/account.server";
+import { closeCase, launchPlay, listAccountCases, reopenCase } from "~/models/case.server";
+import { listPossibleOwners } from "~/models/owner.server";
+import { planActionSchema } from "~/models/plan-fields";
+import {
+  addComment,
+  addMilestone,
+  addObjective,
+  addTask,
+  removePlanItem,
+  updateMilestone,
+  updateObjective,
+  updateTask,
+} from "~/models/plan-edit.server";
 import { getAccountPlan } from "~/models/plan.server";
+import { listLaunchablePlays } from "~/models/play.server";
+import { parseOwnerRef } from "~/models/task-owner";
 import { cn } from "~/utils/cn";
+import { db } from "~/utils/db.server";
 import { formatCents, formatDate, formatDateTime, humanize } from "~/utils/format";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
+import { readFormData } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireConsoleScope(request);
   const accountId = params.accountId ?? "";
-  // Both queries are scoped to the vendor: another vendor's account is as absent as a missing one.
-  const [account, plan] = await Promise.all([getAccountOverview(scope, accountId), getAccountPlan(scope, accountId)]);
+  // Every query is scoped to the vendor: another vendor's account is as absent as a missing one.
+  const [account, plan, cases, people, plays] = await Promise.all([
+    getAccountOverview(scope, accountId),
+    getAccountPlan(scope, accountId),
+    listAccountCases(scope, accountId),
+    listPossibleOwners(db, scope, accountId),
+    listLaunchablePlays(scope),
+  ]);
   if (!account) notFound();
-  return { account, plan };
+  return { account, plan, cases, people, plays };
+}
+
+const OWNER_ERROR = "Choose someone from your team or this account's stakeholders";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requireConsoleScope(request);
+  const accountId = params.accountId ?? "";
+  const account = await db.account.findFirst({ where: { id: accountId, vendorId: scope.vendorId }, select: { id: true } });
+  if (!account) notFound();
+  const submission = parseWithZod(await readFormData(request), { schema: planActionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const input = submission.value;
+  const ownerError = () => data({ result: submission.reply({ fieldErrors: { owner: [OWNER_ERROR] } }) }, { status: 400 });
+  switch (input.intent) {
+    case "updateTask": {
+      const saved = await updateTask(scope, accountId, input.taskId, input.version, {
+        title: input.title,
+        status: input.status,
+        visibility: input.visibility,
+        owner: parseOwnerRef(input.owner),
+        dueDate: input.dueDate,
+      });
+      if (!saved.ok && saved.reason === "owner") return ownerError();
+      if (!saved.ok) {
+        const now = saved.current;
+        // Nothing was written: the editor sees what is there now and decides whether to save again.
+        const message =
+          `Someone changed this task: now “${now.title}”, ${humanize(now.status)}, ` +
+          `owner ${now.ownerName ?? "nobody"}, due ${formatDate(now.dueDate, "not set")}, ` +
+          `${now.visibility === "customer" ? "customer-visible" : "internal"}. Save again to replace it with your version.`;
+        return data({ result: submission.reply({ formErrors: [message] }), conflict: { ...now, version: now.version } }, { status: 409 });
+      }
+      break;
+    }
+    case "addTask": {
+      const added = await addTask(scope, accountId, input.milestoneId, {
+        title: input.title,
+        visibility: input.visibility,
+        owner: parseOwnerRef(input.owner),
+        dueDate: input.dueDate,
+      });
+      if (!added.ok) return ownerError();
+      break;
+    }
+    case "addObjective":
+      await addObjective(scope, accountId, input.planId, { title: input.title, visibility: input.visibility });
+      break;
+    case "updateObjective":
+      await updateObjective(scope, accountId, input.objectiveId, { title: input.title, visibility: input.visibility });
+      break;
+    case "addMilestone":
+      await addMilestone(scope, accountId, input.objectiveId, { title: input.title, visibility: input.visibility, targetDate: input.targetDate });
+      break;
+    case "updateMilestone":
+      await updateMilestone(scope, accountId, input.milestoneId, { title: input.title, visibility: input.visibility, targetDate: input.targetDate });
+      break;
+    case "removeItem":
+      await removePlanItem(scope, accountId, input.kind, input.itemId);
+      break;
+    case "addComment":
+      await addComment(scope, accountId, { on: input.on, itemId: input.itemId, body: input.body, visibility: input.visibility });
+      break;
+    case "launchPlay": {
+      const launched = await launchPlay(scope, { accountId, playId: input.playId });
+      if (!launched.ok) return data({ result: submission.reply({ formErrors: [launched.message] }) }, { status: 400 });
+      break;
+    }
+    case "closeCase":
+      await closeCase(scope, accountId, input.caseId);
+      break;
+    case "reopenCase":
+      await reopenCase(scope, accountId, input.caseId);
+      break;
+  }
+  return { result: submission.reply({ resetForm: true }) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.account.name} · Tandem` : "Account not found · Tandem" },
 ];
 
-type Plan = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["plan"]>;
-
-function InternalBadge() {
-  return <Badge tone="internal">Internal</Badge>;
-}
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Plan = NonNullable<LoaderData["plan"]>;
+type Cases = LoaderData["cases"];
 
 function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
@@ -42,13 +154,7 @@ function Section({ title, id, children }: { title: string; id: string; children:
 
 const internalFrame = "border-l-4 border-dashed border-l-purple-700 pl-3";
 
-const statusTone = { todo: "neutral", in_progress: "warning", blocked: "danger", done: "success" } as const;
-function StatusBadge({ status }: { status: string }) {
-  const tone = status in statusTone ? statusTone[status as keyof typeof statusTone] : "neutral";
-  return <Badge tone={tone}>{humanize(status)}</Badge>;
-}
-
-function PlanView({ plan }: { plan: Plan }) {
+function PlanView({ plan, people }: { plan: Plan; people: People }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
@@ -75,50 +181,163 @@ function PlanView({ plan }: { plan: Plan }) {
               <div className="flex flex-wrap items-center gap-2">
                 <h3 className="font-semibold">{objective.title}</h3>
                 {objective.internal ? <InternalBadge /> : null}
-                <span className="ml-auto text-sm text-slate-600">
+                <span className="text-sm text-slate-600 sm:ml-auto">
                   {objective.progress.done} of {objective.progress.total} done · {objective.progress.percent}%
                 </span>
               </div>
               {objective.description ? <p className="text-sm text-slate-700">{objective.description}</p> : null}
+              <div className="flex flex-wrap items-center gap-1">
+                <ObjectiveForm planId={plan.id} objective={objective} />
+                <RemoveItem kind="objective" id={objective.id} title={objective.title} />
+                <Comments on="objective" itemId={objective.id} title={objective.title} comments={objective.comments} />
+              </div>
               <ol className="space-y-3">
                 {objective.milestones.map((milestone) => (
-                  <li key={milestone.id} className={cn(milestone.internal && internalFrame)}>
+                  <li key={milestone.id} className={cn("space-y-2", milestone.internal && internalFrame)}>
                     <div className="flex flex-wrap items-center gap-2">
                       <h4 className="font-medium">{milestone.title}</h4>
                       {milestone.internal ? <InternalBadge /> : null}
                       <span className="text-sm text-slate-600">Target {formatDate(milestone.targetDate, "not set")}</span>
+                      <HiddenHint hiddenBy={milestone.hiddenBy} />
+                    </div>
+                    <div className="flex flex-wrap items-center gap-1">
+                      <MilestoneForm objectiveId={objective.id} milestone={milestone} />
+                      <RemoveItem kind="milestone" id={milestone.id} title={milestone.title} />
+                      <Comments on="milestone" itemId={milestone.id} title={milestone.title} comments={milestone.comments} />
                     </div>
                     {milestone.tasks.length === 0 ? (
-                      <p className="mt-1 text-sm text-slate-500">No tasks yet.</p>
+                      <p className="text-sm text-slate-500">No tasks yet.</p>
                     ) : (
-                      <ul className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200">
+                      <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" aria-label={`Tasks of ${milestone.title}`}>
                         {milestone.tasks.map((task) => (
-                          <li key={task.id} className={cn("flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm", task.internal && "bg-purple-50/50")}>
-                            <span className="font-medium">{task.title}</span>
-                            {task.internal ? <InternalBadge /> : null}
-                            <StatusBadge status={task.status} />
-                            {task.overdue ? <Badge tone="danger">Overdue</Badge> : null}
-                            <span className="text-slate-600">
-                              {task.owner ? `${task.owner.name} (${task.owner.side === "vendor" ? "Vendor" : "Customer"})` : "No owner"}
-                            </span>
-                            <span className="text-slate-600 sm:ml-auto">Due {formatDate(task.dueDate, "—")}</span>
-                          </li>
+                          <TaskRow key={task.id} task={task} people={people} />
                         ))}
                       </ul>
                     )}
+                    <div className="flex flex-wrap items-center gap-1">
+                      <AddTaskForm milestoneId={milestone.id} people={people} />
+                    </div>
                   </li>
                 ))}
               </ol>
+              <div className="flex flex-wrap items-center gap-1">
+                <MilestoneForm objectiveId={objective.id} />
+              </div>
             </Card>
           </li>
         ))}
       </ol>
+      <div className="flex flex-wrap items-center gap-1">
+        <ObjectiveForm planId={plan.id} />
+      </div>
     </div>
   );
 }
 
+function CaseStatusButton({ caseId, intent, label, title }: { caseId: string; intent: "closeCase" | "reopenCase"; label: string; title: string }) {
+  const fetcher = useFetcher<PlanActionData>();
+  const pending = fetcher.state !== "idle";
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="caseId" value={caseId} />
+      <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={`${label} “${title}”`}>
+        {label}
+      </Button>
+    </fetcher.Form>
+  );
+}
+
+function LaunchPlayForm({ plays }: { plays: LoaderData["plays"] }) {
+  const fetcher = useFetcher<PlanActionData>();
+  const pending = fetcher.state !== "idle";
+  const errors = fetcher.data?.result.error;
+  if (plays.length === 0) {
+    return (
+      <p className="text-sm text-slate-600">
+        No plays to launch yet.{" "}
+        <Link to="/console/plays/new" className="text-blue-700 underline-offset-4 hover:underline">
+          Create a play
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <fetcher.Form method="post" className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="intent" value="launchPlay" />
+      <Control id="launch-play" label="Play" errorId="launch-play-error" errors={errors?.playId ?? errors?.[""] ?? undefined} className="min-w-56 space-y-1">
+        <Select id="launch-play" name="playId" required aria-describedby={errors ? "launch-play-error" : undefined}>
+          {plays.map((play) => (
+            <option key={play.id} value={play.id}>
+              {play.name} ({play.kind === "customer" ? "customer" : "internal"})
+            </option>
+          ))}
+        </Select>
+      </Control>
+      <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
+        {pending ? "Launching…" : "Launch play"}
+      </Button>
+    </fetcher.Form>
+  );
+}
+
+function CasesView({ cases, plays, people }: { cases: Cases; plays: LoaderData["plays"]; people: People }) {
+  return (
+    <div className="space-y-4">
+      <LaunchPlayForm plays={plays} />
+      {cases.open.length === 0 ? <p className="text-sm text-slate-600">No plays are running on this account.</p> : null}
+      <ul className="space-y-4">
+        {cases.open.map((successCase) => (
+          <li key={successCase.id}>
+            <Card className={cn("space-y-3", successCase.internal && "border-dashed border-purple-700")}>
+              <div className="flex flex-wrap items-center gap-2">
+                <h3 className="font-semibold">{successCase.title}</h3>
+                {successCase.internal ? <InternalBadge /> : <Badge tone="success">In the customer hub</Badge>}
+                <span className="text-sm text-slate-600">
+                  Launched {formatDateTime(successCase.launchedAt)}
+                  {successCase.launchedBy ? ` by ${successCase.launchedBy}` : ""}
+                </span>
+                <span className="sm:ml-auto">
+                  <CaseStatusButton caseId={successCase.id} intent="closeCase" label="Close" title={successCase.title} />
+                </span>
+              </div>
+              {successCase.tasks.length === 0 ? (
+                <p className="text-sm text-slate-500">No tasks left.</p>
+              ) : (
+                <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" aria-label={`Tasks of ${successCase.title}`}>
+                  {successCase.tasks.map((task) => (
+                    <TaskRow key={task.id} task={task} people={people} />
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </li>
+        ))}
+      </ul>
+      {cases.closed.length > 0 ? (
+        <div className="space-y-2">
+          <h3 className="text-sm font-semibold text-slate-700">Recently closed</h3>
+          <ul className="space-y-2 text-sm">
+            {cases.closed.map((successCase) => (
+              <li key={successCase.id} className="flex flex-wrap items-center gap-2">
+                <span>{successCase.title}</span>
+                {successCase.internal ? <InternalBadge /> : null}
+                <span className="text-slate-600">closed {formatDate(successCase.closedAt)}</span>
+                <CaseStatusButton caseId={successCase.id} intent="reopenCase" label="Reopen" title={successCase.title} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+const headerLink = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600";
+
 export default function AccountPage() {
-  const { account, plan } = useLoaderData<typeof loader>();
+  const { account, plan, cases, people, plays } = useLoaderData<typeof loader>();
+  const base = `/console/accounts/${account.id}`;
   return (
     <div className="space-y-8">
       <header className="space-y-3">
@@ -129,6 +348,41 @@ export default function AccountPage() {
           <h1 className="text-2xl font-semibold">{account.name}</h1>
           <Badge>{humanize(account.lifecycleStage)}</Badge>
         </div>
+        <nav aria-label="Account actions">
+          <ul className="flex flex-wrap gap-2">
+            <li>
+              <Link to={`${base}/customer-view`} className={headerLink}>
+                View as customer
+              </Link>
+            </li>
+            <li>
+              <Link to={`${base}/apply`} className={headerLink}>
+                Apply a blueprint
+              </Link>
+            </li>
+            <li>
+              <Link to={`${base}/edit`} className={headerLink}>
+                Edit account
+              </Link>
+            </li>
+            <li>
+              <Link to={`${base}/stakeholders/new`} className={headerLink}>
+                Add stakeholder
+              </Link>
+            </li>
+            <li>
+              <Link to={`${base}/engagements/new`} className={headerLink}>
+                Add engagement
+              </Link>
+            </li>
+            <li>
+              {/* A resource route (a file, not a page): a plain link, so the router does not try to render it. */}
+              <a href={`${base}/plan.csv`} download className={headerLink}>
+                Export plan (CSV)
+              </a>
+            </li>
+          </ul>
+        </nav>
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-slate-600">Domain</dt>
@@ -150,7 +404,21 @@ export default function AccountPage() {
       </header>
 
       <Section title="Success plan" id="plan-heading">
-        {plan ? <PlanView plan={plan} /> : <p className="text-sm text-slate-600">This account has no success plan yet.</p>}
+        {plan ? (
+          <PlanView plan={plan} people={people} />
+        ) : (
+          <p className="text-sm text-slate-600">
+            This account has no success plan yet.{" "}
+            <Link to={`${base}/apply`} className="text-blue-700 underline-offset-4 hover:underline">
+              Apply a blueprint
+            </Link>{" "}
+            to start one.
+          </p>
+        )}
+      </Section>
+
+      <Section title="Plays" id="plays-heading">
+        <CasesView cases={cases} plays={plays} people={people} />
       </Section>
 
       <Section title="Stakeholders" id="stakeholders-heading">

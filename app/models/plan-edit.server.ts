@@ -1,0 +1,327 @@
+import { recordConsoleActivity } from "~/models/activity.server";
+import { findOwnerInScope } from "~/models/owner.server";
+import type { TaskStatus } from "~/models/plan-progress";
+import { ownerRefValue, type OwnerRef } from "~/models/task-owner";
+import { db, type Prisma } from "~/utils/db.server";
+import { formatDate, humanize } from "~/utils/format";
+import type { ConsoleScope } from "~/utils/guard.server";
+import { notFound } from "~/utils/http.server";
+
+/**
+ * Running an account's plan from the console: edits of objectives, milestones, tasks (in a plan
+ * or a success case) and comments. Every id is looked up inside the scope's vendor AND the
+ * account of the page, so a foreign or missing id is a 404. Each change writes its activity line
+ * in the same transaction, visible to the customer only if the item is (it and all its parents).
+ */
+type Scope = Pick<ConsoleScope, "vendorId" | "userId">;
+type Visibility = "customer" | "internal";
+
+const strictest = (...visibilities: Array<string | null | undefined>): Visibility =>
+  visibilities.every((visibility) => visibility === undefined || visibility === null || visibility === "customer") ? "customer" : "internal";
+
+async function nextPosition(find: Promise<{ position: number } | null>) {
+  return ((await find)?.position ?? -1) + 1;
+}
+const lastFirst = { orderBy: { position: "desc" as const }, select: { position: true } };
+
+// ---- tasks ----------------------------------------------------------------------------------
+
+export type TaskChange = { title: string; status: TaskStatus; visibility: Visibility; owner: OwnerRef; dueDate: Date | null };
+
+const taskStateSelect = {
+  id: true,
+  title: true,
+  status: true,
+  visibility: true,
+  dueDate: true,
+  version: true,
+  completedAt: true,
+  ownerVendorUserId: true,
+  ownerStakeholderId: true,
+  ownerVendorUser: { select: { name: true } },
+  ownerStakeholder: { select: { name: true } },
+  initiative: { select: { visibility: true, objective: { select: { visibility: true } } } },
+  case: { select: { visibility: true } },
+} satisfies Prisma.SuccessTaskSelect;
+type TaskState = Prisma.SuccessTaskGetPayload<{ select: typeof taskStateSelect }>;
+
+function findTask(scope: Scope, accountId: string, taskId: string) {
+  return db.successTask.findFirst({ where: { id: taskId, vendorId: scope.vendorId, accountId }, select: taskStateSelect });
+}
+
+/** The task as it is now, for the "someone changed this task" answer. */
+function currentTask(task: TaskState) {
+  return {
+    title: task.title,
+    status: task.status,
+    visibility: task.visibility,
+    dueDate: task.dueDate,
+    version: task.version,
+    ownerRef: ownerRefValue({ vendorUserId: task.ownerVendorUserId, stakeholderId: task.ownerStakeholderId }),
+    ownerName: task.ownerVendorUser?.name ?? task.ownerStakeholder?.name ?? null,
+  };
+}
+export type CurrentTask = ReturnType<typeof currentTask>;
+
+export type UpdateTaskResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: "conflict"; current: CurrentTask }
+  | { ok: false; reason: "owner" };
+
+class StaleVersion extends Error {}
+
+function taskVisibility(task: Pick<TaskState, "visibility" | "initiative" | "case">) {
+  return strictest(task.visibility, task.initiative?.visibility, task.initiative?.objective.visibility, task.case?.visibility);
+}
+
+/**
+ * Saves a task edited from `expectedVersion`. If anyone saved it since, nothing is written and
+ * the task's current values come back, so the editor sees them instead of overwriting them.
+ */
+export async function updateTask(
+  scope: Scope,
+  accountId: string,
+  taskId: string,
+  expectedVersion: number,
+  change: TaskChange,
+): Promise<UpdateTaskResult> {
+  const before = await findTask(scope, accountId, taskId);
+  if (!before) notFound();
+  if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: currentTask(before) };
+  const owner = await findOwnerInScope(db, scope, accountId, change.owner);
+  if (!owner) return { ok: false, reason: "owner" };
+
+  const wasDone = before.status === "done";
+  const isDone = change.status === "done";
+  const completedAt = isDone ? (wasDone ? before.completedAt : new Date()) : null;
+  const changes = [
+    change.title !== before.title ? `renamed to "${change.title}"` : null,
+    change.status !== before.status ? `status ${humanize(change.status)}` : null,
+    owner.ownerVendorUserId !== before.ownerVendorUserId || owner.ownerStakeholderId !== before.ownerStakeholderId ? "new owner" : null,
+    (change.dueDate?.getTime() ?? null) !== (before.dueDate?.getTime() ?? null) ? `due ${formatDate(change.dueDate, "date cleared")}` : null,
+    change.visibility !== before.visibility ? (change.visibility === "internal" ? "made internal" : "shared with the customer") : null,
+  ].filter(Boolean);
+  try {
+    return await db.$transaction(async (tx) => {
+      const { count } = await tx.successTask.updateMany({
+        where: { id: taskId, vendorId: scope.vendorId, accountId, version: expectedVersion },
+        data: { title: change.title, status: change.status, visibility: change.visibility, dueDate: change.dueDate, completedAt, ...owner, version: { increment: 1 } },
+      });
+      if (count === 0) throw new StaleVersion();
+      await recordConsoleActivity(tx, scope, {
+        accountId,
+        action: "task.updated",
+        subjectType: "SuccessTask",
+        subjectId: taskId,
+        summary: `updated the task "${before.title}"${changes.length ? `: ${changes.join(", ")}` : ""}`,
+        // Both before and after: a task leaving the customer's view must not announce itself there.
+        visibility: strictest(taskVisibility({ ...before, visibility: change.visibility }), taskVisibility(before)),
+      });
+      return { ok: true as const, version: expectedVersion + 1 };
+    });
+  } catch (error) {
+    if (!(error instanceof StaleVersion)) throw error;
+    const now = await findTask(scope, accountId, taskId);
+    if (!now) notFound();
+    return { ok: false, reason: "conflict", current: currentTask(now) };
+  }
+}
+
+export type NewTask = { title: string; visibility: Visibility; owner: OwnerRef; dueDate: Date | null };
+
+export async function addTask(scope: Scope, accountId: string, milestoneId: string, input: NewTask) {
+  const milestone = await db.successInitiative.findFirst({
+    where: { id: milestoneId, vendorId: scope.vendorId, plan: { accountId } },
+    select: { id: true, planId: true, title: true, visibility: true, objective: { select: { visibility: true } } },
+  });
+  if (!milestone) notFound();
+  const owner = await findOwnerInScope(db, scope, accountId, input.owner);
+  if (!owner) return { ok: false as const, reason: "owner" as const };
+  const position = await nextPosition(db.successTask.findFirst({ where: { initiativeId: milestone.id, vendorId: scope.vendorId }, ...lastFirst }));
+  const task = await db.$transaction(async (tx) => {
+    const created = await tx.successTask.create({
+      data: {
+        vendorId: scope.vendorId,
+        accountId,
+        planId: milestone.planId,
+        initiativeId: milestone.id,
+        title: input.title,
+        visibility: input.visibility,
+        dueDate: input.dueDate,
+        position,
+        ...owner,
+      },
+      select: { id: true },
+    });
+    await recordConsoleActivity(tx, scope, {
+      accountId,
+      action: "task.created",
+      subjectType: "SuccessTask",
+      subjectId: created.id,
+      summary: `added the task "${input.title}" to "${milestone.title}"`,
+      visibility: strictest(input.visibility, milestone.visibility, milestone.objective.visibility),
+    });
+    return created;
+  });
+  return { ok: true as const, id: task.id };
+}
+
+// ---- objectives and milestones ------------------------------------------------------------------
+
+export type ObjectiveChange = { title: string; visibility: Visibility };
+export type MilestoneChange = { title: string; visibility: Visibility; targetDate: Date | null };
+
+export async function addObjective(scope: Scope, accountId: string, planId: string, input: ObjectiveChange) {
+  const plan = await db.successPlan.findFirst({ where: { id: planId, vendorId: scope.vendorId, accountId }, select: { id: true } });
+  if (!plan) notFound();
+  const position = await nextPosition(db.successObjective.findFirst({ where: { planId: plan.id, vendorId: scope.vendorId }, ...lastFirst }));
+  return db.$transaction(async (tx) => {
+    const created = await tx.successObjective.create({ data: { vendorId: scope.vendorId, planId: plan.id, position, ...input }, select: { id: true } });
+    await recordConsoleActivity(tx, scope, {
+      accountId,
+      action: "objective.created",
+      subjectType: "SuccessObjective",
+      subjectId: created.id,
+      summary: `added the objective "${input.title}"`,
+      visibility: input.visibility,
+    });
+    return created;
+  });
+}
+
+export async function addMilestone(scope: Scope, accountId: string, objectiveId: string, input: MilestoneChange) {
+  const objective = await db.successObjective.findFirst({
+    where: { id: objectiveId, vendorId: scope.vendorId, plan: { accountId } },
+    select: { id: true, planId: true, title: true, visibility: true },
+  });
+  if (!objective) notFound();
+  const position = await nextPosition(db.successInitiative.findFirst({ where: { objectiveId: objective.id, vendorId: scope.vendorId }, ...lastFirst }));
+  return db.$transaction(async (tx) => {
+    const created = await tx.successInitiative.create({
+      data: { vendorId: scope.vendorId, planId: objective.planId, objectiveId: objective.id, position, ...input },
+      select: { id: true },
+    });
+    await recordConsoleActivity(tx, scope, {
+      accountId,
+      action: "milestone.created",
+      subjectType: "SuccessInitiative",
+      subjectId: created.id,
+      summary: `added the milestone "${input.title}" to "${objective.title}"`,
+      visibility: strictest(input.visibility, objective.visibility),
+    });
+    return created;
+  });
+}
+
+export async function updateObjective(scope: Scope, accountId: string, objectiveId: string, input: ObjectiveChange) {
+  const before = await db.successObjective.findFirst({
+    where: { id: objectiveId, vendorId: scope.vendorId, plan: { accountId } },
+    select: { title: true, visibility: true },
+  });
+  if (!before) notFound();
+  await db.$transaction([
+    db.successObjective.updateMany({ where: { id: objectiveId, vendorId: scope.vendorId }, data: input }),
+    recordConsoleActivity(db, scope, {
+      accountId,
+      action: "objective.updated",
+      subjectType: "SuccessObjective",
+      subjectId: objectiveId,
+      summary: `updated the objective "${before.title}"`,
+      visibility: strictest(before.visibility, input.visibility),
+    }),
+  ]);
+}
+
+export async function updateMilestone(scope: Scope, accountId: string, milestoneId: string, input: MilestoneChange) {
+  const before = await db.successInitiative.findFirst({
+    where: { id: milestoneId, vendorId: scope.vendorId, plan: { accountId } },
+    select: { title: true, visibility: true, objective: { select: { visibility: true } } },
+  });
+  if (!before) notFound();
+  await db.$transaction([
+    db.successInitiative.updateMany({ where: { id: milestoneId, vendorId: scope.vendorId }, data: input }),
+    recordConsoleActivity(db, scope, {
+      accountId,
+      action: "milestone.updated",
+      subjectType: "SuccessInitiative",
+      subjectId: milestoneId,
+      summary: `updated the milestone "${before.title}"`,
+      visibility: strictest(before.visibility, input.visibility, before.objective.visibility),
+    }),
+  ]);
+}
+
+// ---- removal and comments --------------------------------------------------------------------
+
+export type PlanItemKind = "objective" | "milestone" | "task";
+const subjectTypes = { objective: "SuccessObjective", milestone: "SuccessInitiative", task: "SuccessTask" } as const;
+
+/** Any item of the account's plans or cases, with the visibility its parents leave it. */
+async function findPlanItem(scope: Scope, accountId: string, kind: PlanItemKind, id: string) {
+  const where = { id, vendorId: scope.vendorId };
+  if (kind === "objective") {
+    const row = await db.successObjective.findFirst({ where: { ...where, plan: { accountId } }, select: { title: true, visibility: true } });
+    return row && { title: row.title, visibility: strictest(row.visibility) };
+  }
+  if (kind === "milestone") {
+    const row = await db.successInitiative.findFirst({
+      where: { ...where, plan: { accountId } },
+      select: { title: true, visibility: true, objective: { select: { visibility: true } } },
+    });
+    return row && { title: row.title, visibility: strictest(row.visibility, row.objective.visibility) };
+  }
+  const row = await db.successTask.findFirst({ where: { ...where, accountId }, select: taskStateSelect });
+  return row && { title: row.title, visibility: taskVisibility(row) };
+}
+
+/** Removes an item with everything under it (milestones, tasks, comments: the schema cascades). */
+export async function removePlanItem(scope: Scope, accountId: string, kind: PlanItemKind, id: string) {
+  const item = await findPlanItem(scope, accountId, kind, id);
+  if (!item) notFound();
+  const where = { id, vendorId: scope.vendorId };
+  await db.$transaction(async (tx) => {
+    if (kind === "objective") await tx.successObjective.deleteMany({ where });
+    else if (kind === "milestone") await tx.successInitiative.deleteMany({ where });
+    else await tx.successTask.deleteMany({ where });
+    await recordConsoleActivity(tx, scope, {
+      accountId,
+      action: `${kind}.removed`,
+      subjectType: subjectTypes[kind],
+      subjectId: id,
+      summary: `removed the ${kind} "${item.title}"`,
+      visibility: item.visibility,
+    });
+  });
+}
+
+export type CommentInput = { on: PlanItemKind; itemId: string; body: string; visibility: Visibility };
+
+/** A comment by a vendor user; internal ones are notes among the vendor's team, never in the hub. */
+export async function addComment(scope: Scope, accountId: string, input: CommentInput) {
+  const item = await findPlanItem(scope, accountId, input.on, input.itemId);
+  if (!item) notFound();
+  return db.$transaction(async (tx) => {
+    const comment = await tx.comment.create({
+      data: {
+        vendorId: scope.vendorId,
+        accountId,
+        taskId: input.on === "task" ? input.itemId : null,
+        initiativeId: input.on === "milestone" ? input.itemId : null,
+        objectiveId: input.on === "objective" ? input.itemId : null,
+        body: input.body,
+        visibility: input.visibility,
+        authorVendorUserId: scope.userId,
+      },
+      select: { id: true },
+    });
+    await recordConsoleActivity(tx, scope, {
+      accountId,
+      action: "comment.created",
+      subjectType: "Comment",
+      subjectId: comment.id,
+      summary: `commented on "${item.title}"`,
+      visibility: strictest(input.visibility, item.visibility),
+    });
+    return comment;
+  });
+}
