@@ -11,6 +11,12 @@ import { notFound } from "~/utils/http.server";
  */
 const CUSTOMER = "customer";
 
+/**
+ * Whose hub: the signed-in stakeholder's (HubScope), or an account's as nobody in particular,
+ * for the console's "view as customer" (stakeholderId null: no task is "mine").
+ */
+export type HubViewScope = Pick<HubScope, "vendorId" | "accountId"> & { stakeholderId: string | null };
+
 export async function getHubAccount(scope: HubScope) {
   const [vendor, account] = await Promise.all([
     db.vendor.findUnique({
@@ -28,7 +34,7 @@ export async function getHubAccount(scope: HubScope) {
   };
 }
 
-function findCustomerPlans(scope: HubScope) {
+function findCustomerPlans(scope: HubViewScope) {
   const vendorId = scope.vendorId;
   return db.successPlan.findMany({
     where: { vendorId, accountId: scope.accountId },
@@ -54,15 +60,7 @@ function findCustomerPlans(scope: HubScope) {
               tasks: {
                 where: { vendorId, accountId: scope.accountId, visibility: CUSTOMER },
                 orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-                select: {
-                  id: true,
-                  title: true,
-                  status: true,
-                  dueDate: true,
-                  ownerStakeholderId: true,
-                  ownerStakeholder: { select: { name: true } },
-                  ownerVendorUser: { select: { name: true } },
-                },
+                select: customerTaskSelect,
               },
             },
           },
@@ -72,10 +70,20 @@ function findCustomerPlans(scope: HubScope) {
   });
 }
 
+const customerTaskSelect = {
+  id: true,
+  title: true,
+  status: true,
+  dueDate: true,
+  ownerStakeholderId: true,
+  ownerStakeholder: { select: { name: true } },
+  ownerVendorUser: { select: { name: true } },
+} as const;
+
 type CustomerPlan = Awaited<ReturnType<typeof findCustomerPlans>>[number];
 type CustomerTask = CustomerPlan["objectives"][number]["initiatives"][number]["tasks"][number];
 
-function toHubTask(task: CustomerTask, scope: HubScope, now: Date) {
+function toHubTask(task: CustomerTask, scope: HubViewScope, now: Date) {
   return {
     id: task.id,
     title: task.title,
@@ -83,12 +91,12 @@ function toHubTask(task: CustomerTask, scope: HubScope, now: Date) {
     dueDate: task.dueDate,
     overdue: isOverdue(task, now),
     ownerName: task.ownerStakeholder?.name ?? task.ownerVendorUser?.name ?? null,
-    mine: task.ownerStakeholderId === scope.stakeholderId,
+    mine: scope.stakeholderId !== null && task.ownerStakeholderId === scope.stakeholderId,
   };
 }
 
 /** The plan as the customer sees it: plans → objectives → milestones → tasks, with progress. */
-export async function getHubPlan(scope: HubScope, now = new Date()) {
+export async function getHubPlan(scope: HubViewScope, now = new Date()) {
   const plans = await findCustomerPlans(scope);
   return plans.map((plan) => ({
     id: plan.id,
@@ -112,6 +120,35 @@ export async function getHubPlan(scope: HubScope, now = new Date()) {
 
 export type HubPlan = Awaited<ReturnType<typeof getHubPlan>>;
 
+/**
+ * The customer plays running on the account: open, customer-visible cases with their
+ * customer-visible tasks. An internal play's case is never fetched, so neither are its tasks.
+ */
+export async function getHubCases(scope: HubViewScope, now = new Date()) {
+  const vendorId = scope.vendorId;
+  const cases = await db.successCase.findMany({
+    where: { vendorId, accountId: scope.accountId, visibility: CUSTOMER, status: "open" },
+    orderBy: [{ launchedAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      tasks: {
+        where: { vendorId, accountId: scope.accountId, visibility: CUSTOMER },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        select: customerTaskSelect,
+      },
+    },
+  });
+  return cases.map((successCase) => ({
+    id: successCase.id,
+    title: successCase.title,
+    progress: summarizeProgress(successCase.tasks, now),
+    tasks: successCase.tasks.map((task) => toHubTask(task, scope, now)),
+  }));
+}
+
+export type HubCases = Awaited<ReturnType<typeof getHubCases>>;
+
 const UPCOMING_MILESTONES = 3;
 
 function startOfUtcDay(date: Date) {
@@ -119,7 +156,7 @@ function startOfUtcDay(date: Date) {
 }
 
 /** The hub's start page: overall and per-objective progress, what is next, and what is mine. */
-export async function getHubHome(scope: HubScope, now = new Date()) {
+export async function getHubHome(scope: HubViewScope, now = new Date()) {
   const [vendor, plans] = await Promise.all([
     db.vendor.findUnique({ where: { id: scope.vendorId }, select: { welcomeMessage: true } }),
     getHubPlan(scope, now),
@@ -150,5 +187,28 @@ export async function getHubHome(scope: HubScope, now = new Date()) {
     objectives: objectives.map(({ id, title, progress }) => ({ id, title, progress })),
     nextMilestones,
     myTasks,
+  };
+}
+
+/**
+ * The console's "view as customer": exactly what the account's hub plan shows, through the same
+ * functions, for a vendor user of that account's vendor. Null when the account is not theirs.
+ */
+export async function getCustomerView(scope: { vendorId: string }, accountId: string, now = new Date()) {
+  const account = await db.account.findFirst({ where: { id: accountId, vendorId: scope.vendorId }, select: { id: true, name: true } });
+  if (!account) return null;
+  const view: HubViewScope = { vendorId: scope.vendorId, accountId: account.id, stakeholderId: null };
+  const [vendor, plans, cases] = await Promise.all([
+    db.vendor.findUnique({ where: { id: scope.vendorId }, select: { slug: true, name: true, logoUrl: true, primaryColor: true } }),
+    getHubPlan(view, now),
+    getHubCases(view, now),
+  ]);
+  if (!vendor) return null;
+  return {
+    account,
+    vendor: { slug: vendor.slug, name: vendor.name, logoUrl: vendor.logoUrl },
+    theme: brandTheme(vendor.primaryColor),
+    plans,
+    cases,
   };
 }
