@@ -911,6 +911,79 @@ export const blueprintLibrary: Record<string, DemoBlueprint[]> = {
 /** Blueprints applied by the seed (through the app's own apply model), so the console shows who runs which version. */
 export const appliedBlueprints = [{ vendor: northwind.slug, blueprint: "Standard onboarding", account: "Stark Manufacturing" }];
 
+/**
+ * The starter play library of each vendor, by slug. Item owners are roles (csm, admin, champion,
+ * executive, member); due is days from the launch.
+ */
+export type DemoPlay = {
+  name: string;
+  situation: string;
+  kind: "customer" | "internal";
+  items: Array<{ title: string; owner: "csm" | "admin" | "champion" | "executive" | "member"; due: number }>;
+};
+
+export const demoPlays: Record<string, DemoPlay[]> = {
+  northwind: [
+    {
+      name: "Executive sponsor change",
+      situation: "The customer's executive sponsor left or changed roles.",
+      kind: "internal",
+      items: [
+        { title: "Identify the new executive sponsor", owner: "csm", due: 3 },
+        { title: "Brief our leadership on the sponsor change", owner: "admin", due: 5 },
+        { title: "Book an introduction meeting with the new sponsor", owner: "csm", due: 10 },
+      ],
+    },
+    {
+      name: "Low-adoption rescue",
+      situation: "Active users dropped or a key capability is barely used.",
+      kind: "customer",
+      items: [
+        { title: "Review usage together and agree on the gaps", owner: "csm", due: 3 },
+        { title: "Name a go-to person for each team", owner: "champion", due: 7 },
+        { title: "Run a refresher session for low-usage teams", owner: "csm", due: 14 },
+        { title: "Confirm the adoption target for next quarter", owner: "executive", due: 21 },
+      ],
+    },
+    {
+      name: "Renewal risk review",
+      situation: "The renewal is near and health is yellow or red.",
+      kind: "internal",
+      items: [
+        { title: "Score renewal risk and document the blockers", owner: "csm", due: 2 },
+        { title: "Agree on a save plan with sales leadership", owner: "admin", due: 7 },
+      ],
+    },
+    {
+      name: "Adoption push workshop",
+      situation: "A new capability is live and teams need to start using it.",
+      kind: "customer",
+      items: [
+        { title: "Pick the teams and goals for the workshop", owner: "champion", due: 5 },
+        { title: "Hold the hands-on workshop", owner: "csm", due: 12 },
+        { title: "Share the workshop recording with every team", owner: "member", due: 14 },
+      ],
+    },
+  ],
+  globex: [
+    {
+      name: "Onboarding stall recovery",
+      situation: "Onboarding milestones slipped for two weeks or more.",
+      kind: "customer",
+      items: [
+        { title: "Agree on a new go-live date", owner: "champion", due: 3 },
+        { title: "Unblock the overdue setup tasks", owner: "csm", due: 7 },
+      ],
+    },
+  ],
+};
+
+/** Plays the seed launches on Northwind accounts, so the console and the hub show cases running. */
+export const demoLaunches: Array<{ vendor: string; play: string; account: string; daysAgo: number }> = [
+  { vendor: "northwind", play: "Low-adoption rescue", account: "Globetrotter Travel", daysAgo: 4 },
+  { vendor: "northwind", play: "Renewal risk review", account: "Initech", daysAgo: 2 },
+];
+
 /** Stakeholders the seed prints for trying the hub sign-in (and the browser tests use). */
 export const hubTryEmails = ["maya@acme.test", "sofia@globetrotter.test"] as const;
 

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { migrateDatabase } from "~/db/migrate.server";
 import { applyBlueprint, getApplyOptions } from "~/models/apply-blueprint.server";
+import { launchPlay } from "~/models/case.server";
 import { db, type Db, type Prisma } from "~/utils/db.server";
 import { devMailboxEnabled, env } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
@@ -14,6 +15,8 @@ import {
   appliedBlueprints,
   blueprintLibrary,
   DEMO_PASSWORD,
+  demoLaunches,
+  demoPlays,
   demoVendors,
   hubTryEmails,
   northwind,
@@ -255,6 +258,45 @@ async function seedAccount(
 }
 
 /**
+ * The starter play library, then the launches of demoLaunches made through the app's own
+ * launch model. Plays are matched by name and a launch is skipped when the account already has
+ * a case of that play, so running the seed again adds only what is missing.
+ */
+async function seedPlays() {
+  for (const [slug, library] of Object.entries(demoPlays)) {
+    const vendor = await db.vendor.findUnique({ where: { slug }, select: { id: true } });
+    if (!vendor) continue;
+    const vendorId = vendor.id;
+    for (const play of library) {
+      const existing = await db.successPlay.findFirst({ where: { vendorId, name: play.name }, select: { id: true } });
+      if (existing) continue;
+      await db.successPlay.create({
+        data: {
+          vendorId,
+          name: play.name,
+          situation: play.situation,
+          kind: play.kind,
+          items: {
+            create: play.items.map((item, position) => ({ vendorId, title: item.title, ownerRole: item.owner, dueOffsetDays: item.due, position })),
+          },
+        },
+      });
+      console.log(`seeded play "${play.name}"`);
+    }
+  }
+  for (const launch of demoLaunches) {
+    const account = await db.account.findFirst({ where: { vendor: { slug: launch.vendor }, name: launch.account }, select: { id: true, vendorId: true, ownerId: true } });
+    const play = await db.successPlay.findFirst({ where: { vendor: { slug: launch.vendor }, name: launch.play }, select: { id: true } });
+    if (!account?.ownerId || !play) throw new Error(`cannot launch "${launch.play}" on ${launch.account}`);
+    if (await db.successCase.findFirst({ where: { accountId: account.id, playId: play.id }, select: { id: true } })) continue;
+    const scope = { vendorId: account.vendorId, userId: account.ownerId };
+    const launched = await launchPlay(scope, { accountId: account.id, playId: play.id, launchedAt: ago(launch.daysAgo) });
+    if (!launched.ok) throw new Error(launched.message);
+    console.log(`launched play "${launch.play}" on ${launch.account}`);
+  }
+}
+
+/**
  * The starter blueprint library, each blueprint written as a published version 1 in one
  * transaction, then the applications of appliedBlueprints made through the app's own apply
  * model. Blueprints are matched by name and applications are unique per engagement and
@@ -331,6 +373,7 @@ async function main() {
     }
   }
   await seedBlueprints();
+  await seedPlays();
   printCredentials();
 }
 
