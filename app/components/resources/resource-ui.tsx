@@ -1,7 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { Badge } from "~/components/ui/badge";
-import { Field, FieldErrors } from "~/components/ui/field";
-import { Label } from "~/components/ui/label";
+import { Control } from "~/components/ui/control";
+import { Field } from "~/components/ui/field";
 import { Select } from "~/components/ui/select";
 import { Textarea } from "~/components/ui/textarea";
 import { ALL_ACCOUNTS, fileTypeLabel, formatFileSize, type ResourceKind } from "~/models/resource-fields";
@@ -44,13 +44,10 @@ export function ResourceDetailsFields({
         errors={fields.title.errors}
         inputProps={{ ...getInputProps(fields.title, { type: "text" }), id: fields.title.id, maxLength: 200, required: true }}
       />
-      <div className="space-y-1">
-        <Label htmlFor={fields.description.id}>Description</Label>
+      <Control id={fields.description.id} label="Description" errorId={fields.description.errorId} errors={fields.description.errors}>
         <Textarea {...getTextareaProps(fields.description)} maxLength={2000} rows={3} />
-        <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
-      </div>
-      <div className="space-y-1">
-        <Label htmlFor={fields.sharedWith.id}>Shared with</Label>
+      </Control>
+      <Control id={fields.sharedWith.id} label="Shared with" errorId={fields.sharedWith.errorId} errors={fields.sharedWith.errors}>
         <Select {...getSelectProps(fields.sharedWith)} required>
           <option value={ALL_ACCOUNTS}>All accounts</option>
           {accounts.map((account) => (
@@ -59,8 +56,7 @@ export function ResourceDetailsFields({
             </option>
           ))}
         </Select>
-        <FieldErrors id={fields.sharedWith.errorId} errors={fields.sharedWith.errors} />
-      </div>
+      </Control>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { fileFacts, KindBadge, openCountLabel, ResourceDetailsFields, sharingLabel } from "~/components/resources/resource-ui";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { ALL_ACCOUNTS, editResourceSchema } from "~/models/resource-fields";
 import { deleteResource, getResource, listShareTargets, updateResource } from "~/models/resource.server";
 import { formatDateTime } from "~/utils/format";
@@ -73,6 +74,7 @@ export default function ResourcePage() {
     defaultValue: { intent: "update", title: resource.title, description: resource.description ?? "", sharedWith: resource.account?.id ?? ALL_ACCOUNTS },
   });
   const saved = actionData && "saved" in actionData && navigation.state === "idle";
+  const removalNote = `Customers no longer see it${resource.kind === "file" ? ", and the file is deleted" : ""}.`;
   return (
     <div className="max-w-3xl space-y-6">
       <Link to="/console/resources" className="text-sm text-blue-700 underline-offset-4 hover:underline">
@@ -92,9 +94,9 @@ export default function ResourcePage() {
         </h2>
         <Card>
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="update" />
             <ResourceDetailsFields fields={fields} accounts={accounts} />
             <div className="flex flex-wrap items-center gap-3">
+              <input type="hidden" name="intent" value="update" />
               <Button type="submit" disabled={busyIntent === "update"} aria-busy={busyIntent === "update" || undefined}>
                 {busyIntent === "update" ? "Saving…" : "Save changes"}
               </Button>
@@ -135,7 +137,7 @@ export default function ResourcePage() {
                   <tr key={view.id}>
                     <td className="px-3 py-2">{view.stakeholder?.name ?? "A removed stakeholder"}</td>
                     <td className="px-3 py-2">{view.account?.name ?? "—"}</td>
-                    <td className="whitespace-nowrap px-3 py-2">{formatDateTime(new Date(view.createdAt))}</td>
+                    <td className="px-3 py-2">{formatDateTime(new Date(view.createdAt))}</td>
                   </tr>
                 ))}
               </tbody>
@@ -148,12 +150,23 @@ export default function ResourcePage() {
         <h2 id="remove-heading" className="text-lg font-semibold">
           Remove
         </h2>
-        <Form method="post" className="flex flex-wrap items-center gap-3">
-          <p className="text-sm text-slate-600">Customers no longer see it{resource.kind === "file" ? ", and the file is deleted" : ""}.</p>
-          <Button type="submit" name="intent" value="delete" variant="danger" disabled={busyIntent === "delete"} aria-busy={busyIntent === "delete" || undefined}>
-            {busyIntent === "delete" ? "Removing…" : "Remove resource"}
-          </Button>
-        </Form>
+        <p className="text-sm text-slate-600">{removalNote}</p>
+        <ConfirmDialog
+          trigger={
+            <Button type="button" variant="danger">
+              Remove resource
+            </Button>
+          }
+          title={`Remove “${resource.title}”?`}
+          description={`${removalNote} This cannot be undone.`}
+          confirm={
+            <Form method="post">
+              <Button type="submit" name="intent" value="delete" variant="danger" disabled={busyIntent === "delete"} aria-busy={busyIntent === "delete" || undefined}>
+                {busyIntent === "delete" ? "Removing…" : "Remove"}
+              </Button>
+            </Form>
+          }
+        />
       </section>
     </div>
   );
