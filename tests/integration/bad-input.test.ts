@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createPublishedBlueprint } from "../support/blueprints";
+import { createPlayWithItems } from "../support/plays";
 import { consoleCookie, createTenant, hubCookie } from "../support/factories";
 import { createResource } from "../support/resources";
 import { startTestServer, type TestServer } from "../support/server";
@@ -124,6 +125,36 @@ const actions: FormAction[] = [
     as: "console",
     valid: () => ({ intent: "update", title: "Admin guide", sharedWith: "all" }),
   },
+  {
+    name: "new play",
+    url: () => "/console/plays/new",
+    as: "console",
+    valid: () => ({ name: "Bad input play", kind: "internal" }),
+  },
+  ...(
+    [
+      ["edit play", () => ({ intent: "update", name: "Bad input play", kind: "customer" })],
+      ["add play task", () => ({ intent: "addItem", title: "Call the sponsor", ownerRole: "csm", dueOffsetDays: "3" })],
+      ["edit play task", () => ({ intent: "editItem", itemId: playIds.item, title: "Call the sponsor", ownerRole: "champion", dueOffsetDays: "5" })],
+      ["move play task", () => ({ intent: "moveItem", itemId: playIds.item, direction: "down" })],
+      ["remove play task", () => ({ intent: "removeItem", itemId: playIds.item })],
+    ] as const
+  ).map(([name, valid]): FormAction => ({ name, url: () => `/console/plays/${playIds.play}`, as: "console", valid })),
+  ...(
+    [
+      ["edit plan task", ({ plan }) => ({ intent: "updateTask", taskId: plan.customerTask.id, version: "1", title: "Invite the team", status: "done", visibility: "customer" })],
+      ["add plan task", ({ plan }) => ({ intent: "addTask", milestoneId: plan.milestone.id, title: "Invite the team", visibility: "customer" })],
+      ["add plan objective", ({ plan }) => ({ intent: "addObjective", planId: plan.plan.id, title: "Faster answers", visibility: "customer" })],
+      ["edit plan objective", ({ plan }) => ({ intent: "updateObjective", objectiveId: plan.objective.id, title: "Faster answers", visibility: "internal" })],
+      ["add plan milestone", ({ plan }) => ({ intent: "addMilestone", objectiveId: plan.objective.id, title: "Pilot", visibility: "customer" })],
+      ["edit plan milestone", ({ plan }) => ({ intent: "updateMilestone", milestoneId: plan.milestone.id, title: "Pilot", visibility: "customer" })],
+      ["remove plan item", ({ plan }) => ({ intent: "removeItem", kind: "task", itemId: plan.vendorTask.id })],
+      ["comment on a plan item", ({ plan }) => ({ intent: "addComment", on: "task", itemId: plan.customerTask.id, body: "Done on our side", visibility: "customer" })],
+      ["launch a play", () => ({ intent: "launchPlay", playId: playIds.play })],
+      ["close a play's case", () => ({ intent: "closeCase", caseId: playIds.play })],
+      ["reopen a play's case", () => ({ intent: "reopenCase", caseId: playIds.play })],
+    ] as Array<[string, (tenant: Tenant) => Record<string, string>]>
+  ).map(([name, valid]): FormAction => ({ name, url: ({ account }) => `/console/accounts/${account.id}`, as: "console", valid })),
 ];
 
 const huge = "x".repeat(100_000);
@@ -139,6 +170,8 @@ let server: TestServer;
 let tenant: Tenant;
 /** The tenant's published blueprint, filled in before the tests run (forms only need the field names earlier). */
 const blueprintIds = { blueprint: "", objective: "", initiative: "", task: "" };
+/** A play of the tenant, filled in before the tests run. */
+const playIds = { play: "", item: "" };
 /** A resource of the tenant, filled in before the tests run. */
 const resourceIds = { resource: "" };
 const cookies: Record<"console" | "hub", string> = { console: "", hub: "" };
@@ -155,6 +188,8 @@ beforeAll(async () => {
     task: published.csmTask.id,
   });
   resourceIds.resource = (await createResource(tenant.vendor.id, { accountId: tenant.account.id })).id;
+  const play = await createPlayWithItems(tenant.vendor.id, "customer", "bad-input");
+  Object.assign(playIds, { play: play.play.id, item: play.csmItem.id });
 });
 afterAll(() => server.close());
 

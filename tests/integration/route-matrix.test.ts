@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchPlay } from "~/models/case.server";
 import { db } from "~/utils/db.server";
 import {
   consoleCookie,
@@ -13,6 +14,7 @@ import {
 } from "../support/factories";
 import { createResource } from "../support/resources";
 import { createPublishedBlueprint } from "../support/blueprints";
+import { createPlayWithItems } from "../support/plays";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -204,6 +206,30 @@ const matrix: Record<string, Entry> = {
     expect: consoleOnly("notFound"),
     shows: (world) => ["Apply a blueprint", world.a.account.name, world.blueprintA.blueprint.name, "Owner for Champion"],
   },
+  "routes/console+/plays._index": {
+    kind: "page",
+    url: () => "/console/plays",
+    expect: consoleOnly(),
+    shows: (world, principal) => (principal === "csmA" ? [world.playsA.customer.play.name, world.playsA.internal.play.name] : ["Plays"]),
+  },
+  "routes/console+/plays.new": {
+    kind: "page",
+    url: () => "/console/plays/new",
+    expect: consoleOnly(),
+    shows: () => ["New play"],
+  },
+  "routes/console+/plays.$playId": {
+    kind: "page",
+    url: (world) => `/console/plays/${world.playsA.internal.play.id}`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.playsA.internal.play.name, world.playsA.internal.championItem.title, "Internal"],
+  },
+  "routes/console+/accounts.$accountId_.customer-view": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/customer-view`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.a.plan.customerTask.title, world.playsA.customer.csmItem.title],
+  },
   "routes/hub.$vendorSlug+/sign-in": {
     kind: "page",
     url: (world) => `/hub/${world.a.vendor.slug}/sign-in`,
@@ -285,6 +311,12 @@ async function buildWorld() {
   };
   // A published blueprint of vendor A, whose titles (and internal item) B must never see.
   const blueprintA = await createPublishedBlueprint(a.vendor.id, `RM${randomUUID().slice(0, 6)}`);
+  // Plays of vendor A (their names carry A1's plan marker), both launched on account A1.
+  const playsA = {
+    customer: await createPlayWithItems(a.vendor.id, "customer", a.plan.marker),
+    internal: await createPlayWithItems(a.vendor.id, "internal", a.plan.marker),
+  };
+  for (const { play } of Object.values(playsA)) await launchPlay({ vendorId: a.vendor.id, userId: a.csm.id }, { accountId: a.account.id, playId: play.id });
   const cookies: Record<Principal, string | undefined> = {
     csmA: await consoleCookie(a.csm.id),
     csmB: await consoleCookie(b.csm.id),
@@ -310,7 +342,7 @@ async function buildWorld() {
       status: "outbox",
     },
   });
-  return { a, b, accountA2, stakeholderA2, planA2, resources, blueprintA, cookies, secretsOf, mail };
+  return { a, b, accountA2, stakeholderA2, planA2, resources, blueprintA, playsA, cookies, secretsOf, mail };
 }
 
 /** What each principal must never receive. */
