@@ -1,6 +1,6 @@
 import type { OwnerRole } from "~/models/blueprint-fields";
 import type { OwnerRef } from "~/models/task-owner";
-import type { Db } from "~/utils/db.server";
+import { db, type Db } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
 
 /** The Prisma client or a transaction's client: only the tables read here. */
@@ -62,10 +62,10 @@ export async function findOwnerInScope(
 }
 
 /** The people a task of this account may be given to, both sides, for an owner select. */
-export async function listPossibleOwners(client: Client, scope: Pick<ConsoleScope, "vendorId">, accountId: string) {
+export async function listPossibleOwners(scope: Pick<ConsoleScope, "vendorId">, accountId: string) {
   const [users, stakeholders] = await Promise.all([
-    client.vendorUser.findMany({ where: { vendorId: scope.vendorId }, orderBy: byName, select: { id: true, name: true } }),
-    client.stakeholder.findMany({ where: { vendorId: scope.vendorId, accountId }, orderBy: byName, select: { id: true, name: true, hubRole: true } }),
+    db.vendorUser.findMany({ where: { vendorId: scope.vendorId }, orderBy: byName, select: { id: true, name: true } }),
+    db.stakeholder.findMany({ where: { vendorId: scope.vendorId, accountId }, orderBy: byName, select: { id: true, name: true, hubRole: true } }),
   ]);
   return { users, stakeholders };
 }

@@ -24,6 +24,13 @@ async function nextPosition(find: Promise<{ position: number } | null>) {
 }
 const lastFirst = { orderBy: { position: "desc" as const }, select: { position: true } };
 
+/** The page's account, inside the scope; a foreign or missing id is a 404 before any form is read. */
+export async function requireAccount(scope: Pick<ConsoleScope, "vendorId">, accountId: string) {
+  const account = await db.account.findFirst({ where: { id: accountId, vendorId: scope.vendorId }, select: { id: true } });
+  if (!account) notFound();
+  return account;
+}
+
 // ---- tasks ----------------------------------------------------------------------------------
 
 export type TaskChange = { title: string; status: TaskStatus; visibility: Visibility; owner: OwnerRef; dueDate: Date | null };

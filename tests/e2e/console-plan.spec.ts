@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoPlays } from "../../prisma/demo-data";
-import { DEMO_PASSWORD, expectNoneOf } from "./support";
+import { DEMO_PASSWORD, expectNoAxeViolations, expectNoHorizontalScroll, expectNoneOf } from "./support";
 
 /**
  * Issue 3 end to end, as a CSM works: build a blueprint with two objectives, apply it to a
@@ -104,6 +104,8 @@ test("a CSM applies a blueprint, launches plays and checks the customer's view",
     for (const item of play.items) await expect(page.getByText(item.title, { exact: true }).first()).toBeVisible();
   }
 
+  await expectNoAxeViolations(page, "the account page with plays running");
+
   // View as customer: the customer play and objective, nothing internal.
   await page.getByRole("link", { name: "View as customer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "View as customer" })).toBeVisible();
@@ -117,4 +119,6 @@ test("a CSM applies a blueprint, launches plays and checks the customer's view",
     [internalPlay.name, ...internalPlay.items.map((item) => item.title), blueprint.internalObjective, blueprint.internalMilestone, blueprint.internalTask],
     "internal items in the customer view",
   );
+  await expectNoAxeViolations(page, "the customer view");
+  await expectNoHorizontalScroll(page, "the customer view");
 });

@@ -148,10 +148,22 @@ function Hidden({ intent, values }: { intent: Intent; values?: Record<string, st
 }
 
 /** A button that shows a form (or anything) below it, and hides it again. */
-function Reveal({ label, open, onToggle, children }: { label: string; open: boolean; onToggle: () => void; children: ReactNode }) {
+function Reveal({
+  label,
+  ariaLabel,
+  open,
+  onToggle,
+  children,
+}: {
+  label: string;
+  ariaLabel?: string;
+  open: boolean;
+  onToggle: () => void;
+  children: ReactNode;
+}) {
   return (
     <>
-      <Button type="button" variant="ghost" size="sm" aria-expanded={open} onClick={onToggle}>
+      <Button type="button" variant="ghost" size="sm" aria-expanded={open} aria-label={ariaLabel} onClick={onToggle}>
         {label}
       </Button>
       {open ? <div className="w-full">{children}</div> : null}
@@ -204,7 +216,7 @@ function CommentForm({ on, itemId }: { on: "objective" | "milestone" | "task"; i
 export function Comments({ on, itemId, title, comments }: { on: "objective" | "milestone" | "task"; itemId: string; title: string; comments: PlanComment[] }) {
   const [open, setOpen] = useState(false);
   return (
-    <Reveal label={`Comments (${comments.length})`} open={open} onToggle={() => setOpen(!open)}>
+    <Reveal label={`Comments (${comments.length})`} ariaLabel={`Comments (${comments.length}) on “${title}”`} open={open} onToggle={() => setOpen(!open)}>
       <section aria-label={`Comments on “${title}”`} className="mt-2 space-y-2 rounded-md bg-slate-50 p-3">
         {comments.length === 0 ? <p className="text-sm text-slate-600">No comments yet.</p> : null}
         <ul className="space-y-2">
@@ -301,12 +313,12 @@ export function TaskRow({ task, people }: { task: PlanTask; people: People }) {
   );
 }
 
-export function AddTaskForm({ milestoneId, people }: { milestoneId: string; people: People }) {
+export function AddTaskForm({ milestoneId, milestoneTitle, people }: { milestoneId: string; milestoneTitle: string; people: People }) {
   const fetcher = useFetcher<PlanActionData>();
   const [open, setOpen] = useState(false);
   const [form, fields] = usePlanForm(`add-task-${milestoneId}`, fetcher, { visibility: "customer" });
   return (
-    <Reveal label="Add task" open={open} onToggle={() => setOpen(!open)}>
+    <Reveal label="Add task" ariaLabel={`Add task to “${milestoneTitle}”`} open={open} onToggle={() => setOpen(!open)}>
       <fetcher.Form method="post" className="mt-2 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-2" {...getFormProps(form)}>
         <Hidden intent="addTask" values={{ milestoneId }} />
         <FieldErrors id={form.errorId} errors={form.errors} />
@@ -340,7 +352,7 @@ export function MilestoneForm({
   });
   const label = milestone ? "Edit" : "Add milestone";
   return (
-    <Reveal label={label} open={editor.open} onToggle={editor.toggle}>
+    <Reveal label={label} ariaLabel={milestone ? `Edit milestone “${milestone.title}”` : undefined} open={editor.open} onToggle={editor.toggle}>
       <fetcher.Form method="post" className="mt-2 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-2" {...getFormProps(form)}>
         <Hidden intent={milestone ? "updateMilestone" : "addMilestone"} values={milestone ? { milestoneId: milestone.id } : { objectiveId }} />
         <FieldErrors id={form.errorId} errors={form.errors} />
@@ -363,7 +375,12 @@ export function ObjectiveForm({ planId, objective }: { planId: string; objective
     visibility: objective?.internal ? "internal" : "customer",
   });
   return (
-    <Reveal label={objective ? "Edit" : "Add objective"} open={editor.open} onToggle={editor.toggle}>
+    <Reveal
+      label={objective ? "Edit" : "Add objective"}
+      ariaLabel={objective ? `Edit objective “${objective.title}”` : undefined}
+      open={editor.open}
+      onToggle={editor.toggle}
+    >
       <fetcher.Form method="post" className="mt-2 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-2" {...getFormProps(form)}>
         <Hidden intent={objective ? "updateObjective" : "addObjective"} values={objective ? { objectiveId: objective.id } : { planId }} />
         <FieldErrors id={form.errorId} errors={form.errors} />

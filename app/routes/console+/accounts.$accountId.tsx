@@ -29,6 +29,7 @@ import {
   addObjective,
   addTask,
   removePlanItem,
+  requireAccount,
   updateMilestone,
   updateObjective,
   updateTask,
@@ -37,7 +38,6 @@ import { getAccountPlan } from "~/models/plan.server";
 import { listLaunchablePlays } from "~/models/play.server";
 import { parseOwnerRef } from "~/models/task-owner";
 import { cn } from "~/utils/cn";
-import { db } from "~/utils/db.server";
 import { formatCents, formatDate, formatDateTime, humanize } from "~/utils/format";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getAccountOverview(scope, accountId),
     getAccountPlan(scope, accountId),
     listAccountCases(scope, accountId),
-    listPossibleOwners(db, scope, accountId),
+    listPossibleOwners(scope, accountId),
     listLaunchablePlays(scope),
   ]);
   if (!account) notFound();
@@ -63,8 +63,7 @@ const OWNER_ERROR = "Choose someone from your team or this account's stakeholder
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireConsoleScope(request);
   const accountId = params.accountId ?? "";
-  const account = await db.account.findFirst({ where: { id: accountId, vendorId: scope.vendorId }, select: { id: true } });
-  if (!account) notFound();
+  await requireAccount(scope, accountId);
   const submission = parseWithZod(await readFormData(request), { schema: planActionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const input = submission.value;
@@ -215,7 +214,7 @@ function PlanView({ plan, people }: { plan: Plan; people: People }) {
                       </ul>
                     )}
                     <div className="flex flex-wrap items-center gap-1">
-                      <AddTaskForm milestoneId={milestone.id} people={people} />
+                      <AddTaskForm milestoneId={milestone.id} milestoneTitle={milestone.title} people={people} />
                     </div>
                   </li>
                 ))}
@@ -425,7 +424,7 @@ export default function AccountPage() {
         {account.stakeholders.length === 0 ? (
           <p className="text-sm text-slate-600">No stakeholders yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-labelledby="stakeholders-heading" tabIndex={0}>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Stakeholders table, scrolls sideways" tabIndex={0}>
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
