@@ -1,6 +1,7 @@
 import { OWNER_ROLES, VENDOR_ROLES, type OwnerRole, type Visibility } from "~/models/blueprint-fields";
 import { loadItemTree, newId, type Tx } from "~/models/blueprint.server";
-import { db } from "~/utils/db.server";
+import { insertRows } from "~/db/insert-rows.server";
+import { db, isUniqueViolation } from "~/utils/db.server";
 import { humanize } from "~/utils/format";
 import type { ConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
@@ -198,14 +199,11 @@ export type PreparedApplication = Extract<Awaited<ReturnType<typeof prepareAppli
 
 export const ALREADY_APPLIED = "This blueprint version is already applied to this engagement";
 
-const isUniqueViolation = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-
 /**
  * Writes a prepared application in ONE transaction: the plan (when the engagement has none),
  * its objectives, milestones and tasks appended after what the plan holds, the application
- * record and one activity event. Rows are inserted level by level with createMany under ids
- * made up front, so a 300-task blueprint costs a handful of statements, not hundreds.
+ * record and one activity event. Rows are inserted level by level, one multi-row INSERT each,
+ * under ids made up front, so a 300-task blueprint costs a handful of statements, not hundreds.
  */
 export async function writeApplication(scope: Scope & { userId: string | null }, prepared: PreparedApplication) {
   const { account, engagement, version } = prepared;
@@ -281,9 +279,9 @@ export async function writeApplication(scope: Scope & { userId: string | null },
             }
           }
         }
-        await tx.successObjective.createMany({ data: objectiveRows });
-        await tx.successInitiative.createMany({ data: milestoneRows });
-        await tx.successTask.createMany({ data: taskRows });
+        await insertRows(tx, "SuccessObjective", objectiveRows);
+        await insertRows(tx, "SuccessInitiative", milestoneRows);
+        await insertRows(tx, "SuccessTask", taskRows);
         await tx.blueprintApplication.create({
           data: {
             vendorId: scope.vendorId,
