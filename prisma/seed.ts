@@ -320,7 +320,7 @@ async function seedBlueprints() {
     });
     const blueprint = await db.successBlueprint.findFirst({ where: { vendor: { slug }, name }, select: { id: true } });
     const engagement = account?.engagements[0];
-    if (!account || !blueprint || !engagement) throw new Error(`cannot apply "${name}" to ${accountName}`);
+    if (!account?.ownerId || !blueprint || !engagement) throw new Error(`cannot apply "${name}" to ${accountName}`);
     const scope = { vendorId: account.vendorId, userId: account.ownerId };
     const { defaultOwners } = await getApplyOptions(scope, account.id);
     const result = await applyBlueprint(scope, account.id, {

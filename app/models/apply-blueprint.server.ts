@@ -1,5 +1,6 @@
 import { OWNER_ROLES, VENDOR_ROLES, type OwnerRole, type Visibility } from "~/models/blueprint-fields";
 import { loadItemTree, newId, type Tx } from "~/models/blueprint.server";
+import { pickRoleOwners } from "~/models/owner.server";
 import { insertRows } from "~/db/insert-rows.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { humanize } from "~/utils/format";
@@ -51,7 +52,7 @@ export async function findApplyAccount(scope: Scope, accountId: string) {
 }
 
 /** Everything the apply form offers for one account: blueprints, engagements, people and defaults. */
-export async function getApplyOptions(scope: Scope, accountId: string) {
+export async function getApplyOptions(scope: Scope & Pick<ConsoleScope, "userId">, accountId: string) {
   const account = await findApplyAccount(scope, accountId);
   const [blueprints, engagements, vendorUsers, stakeholders] = await Promise.all([
     listApplicableBlueprints(scope),
@@ -71,15 +72,10 @@ export async function getApplyOptions(scope: Scope, accountId: string) {
       orderBy: [{ name: "asc" }, { id: "asc" }],
     }),
   ]);
-  // Sensible first guesses: the account's own CSM, the vendor's first admin, the first
-  // stakeholder holding each hub role.
-  const defaultOwners: Record<OwnerRole, string> = {
-    csm: account.ownerId ?? vendorUsers.find((user) => user.role === "csm")?.id ?? "",
-    admin: vendorUsers.find((user) => user.role === "admin")?.id ?? "",
-    champion: stakeholders.find((person) => person.hubRole === "champion")?.id ?? "",
-    executive: stakeholders.find((person) => person.hubRole === "executive")?.id ?? "",
-    member: stakeholders.find((person) => person.hubRole === "member")?.id ?? "",
-  };
+  const roleOwners = pickRoleOwners({ accountOwnerId: account.ownerId, actingUserId: scope.userId, vendorUsers, stakeholders });
+  const defaultOwners = Object.fromEntries(
+    Object.entries(roleOwners).map(([role, owner]) => [role, owner.ownerVendorUserId ?? owner.ownerStakeholderId ?? ""]),
+  ) as Record<OwnerRole, string>;
   return { account: { id: account.id, name: account.name }, blueprints, engagements, vendorUsers, stakeholders, defaultOwners };
 }
 

@@ -11,35 +11,48 @@ export type TaskOwnerIds = { ownerVendorUserId: string | null; ownerStakeholderI
 const nobody: TaskOwnerIds = { ownerVendorUserId: null, ownerStakeholderId: null };
 const byName = [{ name: "asc" as const }, { id: "asc" as const }];
 
+/** The people a role can fall to, each list sorted by name. */
+export type RoleCandidates = {
+  accountOwnerId: string | null;
+  actingUserId: string;
+  vendorUsers: Array<{ id: string; role: string }>;
+  stakeholders: Array<{ id: string; hubRole: string }>;
+};
+
 /**
- * Who plays each role on an account: the CSM is the account's owner (or whoever is acting, when
- * the account has none), the admin is the vendor's first admin by name (or whoever is acting),
- * and each customer role is the account's first stakeholder with that hub role by name (or
- * nobody). Null when the account is not the scope's.
+ * Who plays each role on an account by default: the CSM is the account's owner (or whoever is
+ * acting, when the account has none), the admin is the vendor's first admin (or whoever is
+ * acting), and each customer role is the account's first stakeholder with that hub role (or
+ * nobody). Plays and blueprints both assign owners this way.
  */
-export async function findRoleOwners(client: Client, scope: Scope, accountId: string): Promise<Record<OwnerRole, TaskOwnerIds> | null> {
-  const account = await client.account.findFirst({ where: { id: accountId, vendorId: scope.vendorId }, select: { ownerId: true } });
-  if (!account) return null;
-  const [admin, stakeholders] = await Promise.all([
-    client.vendorUser.findFirst({ where: { vendorId: scope.vendorId, role: "admin" }, orderBy: byName, select: { id: true } }),
-    client.stakeholder.findMany({
-      where: { vendorId: scope.vendorId, accountId },
-      orderBy: byName,
-      select: { id: true, hubRole: true },
-    }),
-  ]);
+export function pickRoleOwners({ accountOwnerId, actingUserId, vendorUsers, stakeholders }: RoleCandidates): Record<OwnerRole, TaskOwnerIds> {
   const vendorUser = (id: string): TaskOwnerIds => ({ ownerVendorUserId: id, ownerStakeholderId: null });
   const firstWithRole = (role: string): TaskOwnerIds => {
     const person = stakeholders.find((stakeholder) => stakeholder.hubRole === role);
     return person ? { ownerVendorUserId: null, ownerStakeholderId: person.id } : nobody;
   };
   return {
-    csm: vendorUser(account.ownerId ?? scope.userId),
-    admin: vendorUser(admin?.id ?? scope.userId),
+    csm: vendorUser(accountOwnerId ?? actingUserId),
+    admin: vendorUser(vendorUsers.find((user) => user.role === "admin")?.id ?? actingUserId),
     champion: firstWithRole("champion"),
     executive: firstWithRole("executive"),
     member: firstWithRole("member"),
   };
+}
+
+/** pickRoleOwners for an account of the scope, read from the database; null when not the scope's. */
+export async function findRoleOwners(client: Client, scope: Scope, accountId: string): Promise<Record<OwnerRole, TaskOwnerIds> | null> {
+  const account = await client.account.findFirst({ where: { id: accountId, vendorId: scope.vendorId }, select: { ownerId: true } });
+  if (!account) return null;
+  const [admins, stakeholders] = await Promise.all([
+    client.vendorUser.findMany({ where: { vendorId: scope.vendorId, role: "admin" }, orderBy: byName, take: 1, select: { id: true, role: true } }),
+    client.stakeholder.findMany({
+      where: { vendorId: scope.vendorId, accountId },
+      orderBy: byName,
+      select: { id: true, hubRole: true },
+    }),
+  ]);
+  return pickRoleOwners({ accountOwnerId: account.ownerId, actingUserId: scope.userId, vendorUsers: admins, stakeholders });
 }
 
 /**

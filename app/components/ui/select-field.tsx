@@ -1,9 +1,7 @@
 import type { SelectHTMLAttributes } from "react";
 import { FieldErrors } from "./field";
 import { Label } from "./label";
-
-export const selectClass =
-  "block h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 aria-[invalid=true]:border-red-600";
+import { Select } from "./select";
 
 /** A labelled native select with its error messages wired up for screen readers (like Field). */
 export function SelectField({
@@ -25,13 +23,13 @@ export function SelectField({
   return (
     <div className="space-y-1">
       <Label htmlFor={selectProps.id}>{label}</Label>
-      <select aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} className={selectClass} {...selectProps}>
+      <Select aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} {...selectProps}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
-      </select>
+      </Select>
       {hint ? (
         <p id={hintId} className="text-xs text-slate-500">
           {hint}

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/utils/cn";
 import { requireConsoleScope } from "~/utils/guard.server";
@@ -16,6 +16,8 @@ export default function ConsoleLayout() {
   const { vendor, user } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const signingOut = navigation.state !== "idle" && navigation.formAction === "/logout";
+  const { pathname } = useLocation();
+  const inAccounts = pathname === "/console" || /^\/console\/(accounts|import)\b/.test(pathname);
 
   return (
     <div className="min-h-screen">
@@ -31,10 +33,8 @@ export default function ConsoleLayout() {
           <nav aria-label="Console">
             <ul className="flex gap-1">
               <li>
-                <NavLink
-                  to="/console"
-                  className={navLinkClass}
-                >
+                {/* Accounts owns /console itself and every account page, but not the other sections. */}
+                <NavLink to="/console" end className={() => navLinkClass({ isActive: inAccounts })}>
                   Accounts
                 </NavLink>
               </li>
@@ -44,10 +44,7 @@ export default function ConsoleLayout() {
                 </NavLink>
               </li>
               <li>
-                <NavLink
-                  to="/console/plays"
-                  className={navLinkClass}
-                >
+                <NavLink to="/console/plays" className={navLinkClass}>
                   Plays
                 </NavLink>
               </li>

@@ -5,7 +5,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
-import { selectClass } from "~/components/ui/select-field";
+import { Select } from "~/components/ui/select";
 import { listAccounts, readAccountFilters, type AccountSort, type LifecycleStage } from "~/models/account.server";
 import { formatCents, formatDate } from "~/utils/format";
 import { requireConsoleScope } from "~/utils/guard.server";
@@ -79,18 +79,18 @@ export default function AccountsPage() {
         </div>
         <div className="space-y-1">
           <Label htmlFor="accounts-stage">Stage</Label>
-          <select id="accounts-stage" name="stage" defaultValue={filters.stage} className={selectClass}>
+          <Select id="accounts-stage" name="stage" defaultValue={filters.stage}>
             <option value="">All stages</option>
             {STAGES.map((stage) => (
               <option key={stage.value} value={stage.value}>
                 {stage.label}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <div className="space-y-1">
           <Label htmlFor="accounts-owner">Owner</Label>
-          <select id="accounts-owner" name="owner" defaultValue={filters.owner} className={selectClass}>
+          <Select id="accounts-owner" name="owner" defaultValue={filters.owner}>
             <option value="">Everyone</option>
             <option value="me">Me</option>
             {owners.map((owner) => (
@@ -98,17 +98,17 @@ export default function AccountsPage() {
                 {owner.name}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <div className="space-y-1">
           <Label htmlFor="accounts-sort">Sort by</Label>
-          <select id="accounts-sort" name="sort" defaultValue={filters.sort} className={selectClass}>
+          <Select id="accounts-sort" name="sort" defaultValue={filters.sort}>
             {SORTS.map((sort) => (
               <option key={sort.value} value={sort.value}>
                 {sort.label}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <Button type="submit" disabled={searching} aria-busy={searching || undefined}>
           {searching ? "Applying…" : "Apply"}
