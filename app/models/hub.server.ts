@@ -1,4 +1,4 @@
-import { isOverdue, summarizeProgress } from "~/models/plan-progress";
+import { isOverdue, summarizeProgress, type Progress } from "~/models/plan-progress";
 import { brandTheme } from "~/utils/brand";
 import { db } from "~/utils/db.server";
 import type { HubScope } from "~/utils/guard.server";
@@ -120,6 +120,13 @@ export async function getHubPlan(scope: HubViewScope, now = new Date()) {
 
 export type HubPlan = Awaited<ReturnType<typeof getHubPlan>>;
 
+/** Every milestone of the plans in plan order, each with its objective's title. */
+function listHubMilestones(plans: HubPlan) {
+  return plans.flatMap((plan) =>
+    plan.objectives.flatMap((objective) => objective.milestones.map((milestone) => ({ ...milestone, objectiveTitle: objective.title }))),
+  );
+}
+
 /**
  * The customer plays running on the account: open, customer-visible cases with their
  * customer-visible tasks. An internal play's case is never fetched, so neither are its tasks.
@@ -162,9 +169,7 @@ export async function getHubHome(scope: HubViewScope, now = new Date()) {
     getHubPlan(scope, now),
   ]);
   const objectives = plans.flatMap((plan) => plan.objectives);
-  const milestones = objectives.flatMap((objective) =>
-    objective.milestones.map((milestone) => ({ ...milestone, objectiveTitle: objective.title })),
-  );
+  const milestones = listHubMilestones(plans);
   const tasks = milestones.flatMap((milestone) => milestone.tasks.map((task) => ({ ...task, milestoneTitle: milestone.title })));
 
   // A milestone due today is still "next"; dates are whole days, compared in UTC like they are shown.
@@ -189,6 +194,63 @@ export async function getHubHome(scope: HubViewScope, now = new Date()) {
     myTasks,
   };
 }
+
+export type MilestoneState = "done" | "on_track" | "at_risk" | "overdue";
+
+/** A milestone close to its target date with work left is at risk before it is overdue. */
+const AT_RISK_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/**
+ * done: every task done (a milestone without tasks is never done) · overdue: target day passed ·
+ * at risk: target within a week and tasks unfinished · on track: everything else, undated included.
+ */
+export function milestoneState(milestone: { targetDate: Date | null; progress: Progress }, now = new Date()): MilestoneState {
+  const { total, done } = milestone.progress;
+  if (total > 0 && done === total) return "done";
+  if (!milestone.targetDate) return "on_track";
+  const today = startOfUtcDay(now).getTime();
+  const target = milestone.targetDate.getTime();
+  if (target < today) return "overdue";
+  if (target <= today + AT_RISK_DAYS * DAY_MS && done < total) return "at_risk";
+  return "on_track";
+}
+
+/** The hub's timeline: customer-visible milestones by target date (undated last), with their state. */
+export async function getHubTimeline(scope: HubViewScope, now = new Date()) {
+  const plans = await getHubPlan(scope, now);
+  const dated = (milestone: { targetDate: Date | null }) => milestone.targetDate?.getTime() ?? Number.POSITIVE_INFINITY;
+  const milestones = listHubMilestones(plans)
+    .map(({ id, title, description, targetDate, progress, objectiveTitle }) => ({
+      id,
+      title,
+      description,
+      targetDate,
+      progress,
+      objectiveTitle,
+      state: milestoneState({ targetDate, progress }, now),
+    }))
+    // Array.prototype.sort is stable: milestones on the same day keep their plan order.
+    .sort((a, b) => dated(a) - dated(b));
+  return { today: startOfUtcDay(now), milestones };
+}
+
+export type HubTimeline = Awaited<ReturnType<typeof getHubTimeline>>;
+
+/** The hub's onboarding checklist: the plan's customer-visible tasks grouped by milestone, with counts. */
+export async function getHubChecklist(scope: HubViewScope, now = new Date()) {
+  const milestones = listHubMilestones(await getHubPlan(scope, now)).map(({ id, title, targetDate, progress, objectiveTitle, tasks }) => ({
+    id,
+    title,
+    targetDate,
+    progress,
+    objectiveTitle,
+    tasks,
+  }));
+  return { progress: summarizeProgress(milestones.flatMap((milestone) => milestone.tasks), now), milestones };
+}
+
+export type HubChecklist = Awaited<ReturnType<typeof getHubChecklist>>;
 
 /**
  * The console's "view as customer": exactly what the account's hub plan shows, through the same

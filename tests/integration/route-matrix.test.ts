@@ -267,6 +267,21 @@ const matrix: Record<string, Entry> = {
         ? [world.a.plan.customerTask.title, world.a.plan.vendorTask.title, world.a.plan.milestone.title]
         : [world.planA2.customerTask.title, world.planA2.vendorTask.title, world.planA2.milestone.title],
   },
+  "routes/hub.$vendorSlug+/_hub+/timeline": {
+    kind: "page",
+    url: (world) => `/hub/${world.a.vendor.slug}/timeline`,
+    expect: hubOnly,
+    shows: (world, principal) => [principal === "hubA1" ? world.a.plan.milestone.title : world.planA2.milestone.title, "Today"],
+  },
+  "routes/hub.$vendorSlug+/_hub+/checklist": {
+    kind: "page",
+    url: (world) => `/hub/${world.a.vendor.slug}/checklist`,
+    expect: hubOnly,
+    shows: (world, principal) =>
+      principal === "hubA1"
+        ? [world.a.plan.customerTask.title, world.a.plan.vendorTask.title]
+        : [world.planA2.customerTask.title, world.planA2.vendorTask.title],
+  },
   "routes/hub.$vendorSlug+/_hub+/resources": {
     kind: "page",
     url: (world) => `/hub/${world.a.vendor.slug}/resources`,

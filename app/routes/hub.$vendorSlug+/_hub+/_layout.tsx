@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   cn(
-    "inline-flex min-h-11 items-center rounded-t-md px-4 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:-outline-offset-4 focus-visible:outline-current",
+    "inline-flex min-h-11 items-center whitespace-nowrap rounded-t-md px-2.5 text-sm sm:px-4 font-medium focus-visible:outline focus-visible:outline-2 focus-visible:-outline-offset-4 focus-visible:outline-current",
     isActive ? "bg-slate-50 text-slate-900" : "text-brand-contrast underline-offset-4 hover:underline",
   );
 
@@ -47,8 +47,8 @@ export default function HubLayout() {
           </div>
         </div>
         <div className="mx-auto flex max-w-3xl items-end justify-between gap-3 px-4 pt-2">
-          <nav aria-label="Hub">
-            <ul className="flex">
+          <nav aria-label="Hub" className="min-w-0">
+            <ul className="flex flex-wrap">
               <li>
                 <NavLink to={`/hub/${vendor.slug}`} end prefetch="intent" className={navLinkClass}>
                   Home
@@ -62,6 +62,16 @@ export default function HubLayout() {
               <li>
                 <NavLink to={`/hub/${vendor.slug}/resources`} prefetch="intent" className={navLinkClass}>
                   Resources
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={`/hub/${vendor.slug}/timeline`} prefetch="intent" className={navLinkClass}>
+                  Timeline
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={`/hub/${vendor.slug}/checklist`} prefetch="intent" className={navLinkClass}>
+                  Checklist
                 </NavLink>
               </li>
             </ul>
