@@ -1,3 +1,4 @@
+import { getChangesSinceLastVisit } from "~/models/hub-visit.server";
 import { isOverdue, summarizeProgress, type Progress } from "~/models/plan-progress";
 import { brandTheme } from "~/utils/brand";
 import { db } from "~/utils/db.server";
@@ -164,8 +165,10 @@ function startOfUtcDay(date: Date) {
 
 /** The hub's start page: overall and per-objective progress, what is next, and what is mine. */
 export async function getHubHome(scope: HubViewScope, now = new Date()) {
-  const [vendor, plans] = await Promise.all([
+  const [vendor, account, sinceLastVisit, plans] = await Promise.all([
     db.vendor.findUnique({ where: { id: scope.vendorId }, select: { welcomeMessage: true } }),
+    db.account.findFirst({ where: { id: scope.accountId, vendorId: scope.vendorId }, select: { hubWelcome: true } }),
+    getChangesSinceLastVisit(scope),
     getHubPlan(scope, now),
   ]);
   const objectives = plans.flatMap((plan) => plan.objectives);
@@ -187,7 +190,9 @@ export async function getHubHome(scope: HubViewScope, now = new Date()) {
     .map(({ id, title, status, dueDate, overdue, milestoneTitle }) => ({ id, title, status, dueDate, overdue, milestoneTitle }));
 
   return {
-    welcomeMessage: vendor?.welcomeMessage ?? null,
+    // The account's own welcome from its CSM, else the vendor's welcome for every hub.
+    welcomeMessage: account?.hubWelcome ?? vendor?.welcomeMessage ?? null,
+    sinceLastVisit,
     progress: summarizeProgress(tasks, now),
     objectives: objectives.map(({ id, title, progress }) => ({ id, title, progress })),
     nextMilestones,

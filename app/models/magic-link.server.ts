@@ -1,7 +1,8 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { renderMagicLinkEmail } from "~/emails/magic-link";
-import { db } from "~/utils/db.server";
+import { startVisit } from "~/models/hub-visit.server";
+import { db, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
 import { consumeRateLimits, type RateLimit } from "~/utils/rate-limit.server";
@@ -37,20 +38,27 @@ export function hubVerifyUrl(vendorSlug: string, token: string) {
   return `${env.APP_ORIGIN}/hub/${vendorSlug}/verify?token=${encodeURIComponent(token)}`;
 }
 
-export async function createVerification({
-  vendorId,
-  stakeholderId,
-  purpose,
-}: {
-  vendorId: string;
-  stakeholderId: string;
-  purpose: VerificationPurpose;
-}) {
+/** Stores a new token (in the caller's transaction when given one) and returns it in clear text, once. */
+export async function createVerification(
+  {
+    vendorId,
+    stakeholderId,
+    purpose,
+    createdById = null,
+  }: {
+    vendorId: string;
+    stakeholderId: string;
+    purpose: VerificationPurpose;
+    /** The vendor user who sent it (invitations). */
+    createdById?: string | null;
+  },
+  client: Pick<Db, "verification"> = db,
+) {
   // 20 bytes = 160 bits, above the 120-bit floor for anything that signs a person in.
   const token = generateSecureRandomString(20);
   const expiresAt = new Date(Date.now() + VERIFICATION_LIFETIME_MS[purpose]);
-  await db.verification.create({
-    data: { tokenHash: hashVerificationToken(token), purpose, vendorId, stakeholderId, expiresAt },
+  await client.verification.create({
+    data: { tokenHash: hashVerificationToken(token), purpose, vendorId, stakeholderId, expiresAt, createdById },
   });
   return { token, expiresAt };
 }
@@ -108,8 +116,9 @@ export type RedeemResult =
   | { ok: false };
 
 /**
- * Claims the token with one conditional update (unused, unexpired, this vendor's): of two
- * concurrent redeems only one can change the row, so a link signs in exactly once.
+ * Claims the token with one conditional update (unused, unrevoked, unexpired, this vendor's): of
+ * two concurrent redeems only one can change the row, so a link signs in exactly once. Signing in
+ * starts a new visit, so the hub home can tell what changed since the previous one.
  */
 export async function redeemMagicLink({ vendorSlug, token }: { vendorSlug: string; token: string }): Promise<RedeemResult> {
   if (!token || token.length > MAX_TOKEN_LENGTH) return { ok: false };
@@ -124,16 +133,18 @@ export async function redeemMagicLink({ vendorSlug, token }: { vendorSlug: strin
       vendorId: vendor.id,
       purpose: { in: ["magic_link", "invitation"] },
       usedAt: null,
+      revokedAt: null,
       expiresAt: { gt: now },
     },
     data: { usedAt: now },
   });
   if (claimed.count !== 1) return { ok: false };
 
-  const { stakeholderId } = await db.verification.findUniqueOrThrow({ where: { tokenHash }, select: { stakeholderId: true } });
-  const [session] = await Promise.all([
-    createSession({ stakeholderId }),
-    db.stakeholder.update({ where: { id: stakeholderId }, data: { lastSeenAt: now } }),
-  ]);
+  const { stakeholder } = await db.verification.findUniqueOrThrow({
+    where: { tokenHash },
+    select: { stakeholder: { select: { id: true, lastSeenAt: true } } },
+  });
+  const stakeholderId = stakeholder.id;
+  const [session] = await Promise.all([createSession({ stakeholderId }), startVisit(stakeholder, now)]);
   return { ok: true, stakeholderId, sessionToken: session.token, sessionExpiresAt: session.expiresAt };
 }

@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { startVisitIfDue } from "~/models/hub-visit.server";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { appendResponseHeader } from "~/utils/request-context.server";
@@ -96,9 +97,10 @@ export async function getHubScope(request: Request, vendorSlug: string | undefin
   if (!session?.stakeholderId) return null;
   const stakeholder = await db.stakeholder.findUnique({
     where: { id: session.stakeholderId },
-    select: { id: true, name: true, email: true, hubRole: true, accountId: true, vendor: { select: { id: true, slug: true } } },
+    select: { id: true, name: true, email: true, hubRole: true, accountId: true, lastSeenAt: true, vendor: { select: { id: true, slug: true } } },
   });
   if (!stakeholder || stakeholder.vendor.slug !== vendorSlug) return null;
+  await startVisitIfDue(stakeholder);
   return {
     sessionId: session.id,
     vendorId: stakeholder.vendor.id,

@@ -137,8 +137,8 @@ describe("stakeholders", () => {
       hubRole: "executive",
     });
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe(`/console/accounts/${a.account.id}`);
     const person = await db.stakeholder.findFirstOrThrow({ where: { vendorId: a.vendor.id, email: email.toLowerCase() } });
+    expect(response.headers.get("location")).toBe(`/console/accounts/${a.account.id}/stakeholders/${person.id}?added`);
     expect(person).toMatchObject({ accountId: a.account.id, name: "Jane Doe", title: "VP Operations", hubRole: "executive" });
     expect(await db.activityEvent.count({ where: { subjectId: person.id, action: "stakeholder.added" } })).toBe(1);
   });

@@ -67,6 +67,23 @@ const actions: FormAction[] = [
     as: "console",
     valid: () => ({ intent: "update", name: "Bad Input Person", email: "bad-input-person@customer.test", hubRole: "executive" }),
   },
+  ...(
+    [
+      ["send a hub invitation", () => ({ intent: "invite" })],
+      ["revoke a hub invitation", () => ({ intent: "revoke" })],
+    ] as const
+  ).map(([name, valid]): FormAction => ({
+    name,
+    url: ({ account, champion }) => `/console/accounts/${account.id}/stakeholders/${champion.id}`,
+    as: "console",
+    valid,
+  })),
+  {
+    name: "edit the hub welcome",
+    url: ({ account }) => `/console/accounts/${account.id}/hub-welcome`,
+    as: "console",
+    valid: () => ({ intent: "save", hubWelcome: "Welcome to your hub!\nWe are glad you are here." }),
+  },
   {
     name: "new engagement",
     url: ({ account }) => `/console/accounts/${account.id}/engagements/new`,

@@ -121,6 +121,18 @@ const matrix: Record<string, Entry> = {
     expect: consoleOnly("notFound"),
     shows: (world) => [world.a.account.name, world.a.champion.email],
   },
+  "routes/console+/accounts.$accountId_.hub-welcome": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/hub-welcome`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.a.account.name, "Welcome message"],
+  },
+  "routes/console+/accounts.$accountId_.engagement": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/engagement`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.a.account.name, world.a.champion.name],
+  },
   "routes/console+/accounts.$accountId_.engagements.new": {
     kind: "page",
     url: (world) => `/console/accounts/${world.a.account.id}/engagements/new`,

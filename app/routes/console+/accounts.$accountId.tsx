@@ -370,6 +370,16 @@ export default function AccountPage() {
               </Link>
             </li>
             <li>
+              <Link to={`${base}/engagement`} className={headerLink}>
+                Stakeholder engagement
+              </Link>
+            </li>
+            <li>
+              <Link to={`${base}/hub-welcome`} className={headerLink}>
+                Edit hub welcome
+              </Link>
+            </li>
+            <li>
               <Link to={`${base}/engagements/new`} className={headerLink}>
                 Add engagement
               </Link>
@@ -437,7 +447,11 @@ export default function AccountPage() {
               <tbody className="divide-y divide-slate-100">
                 {account.stakeholders.map((stakeholder) => (
                   <tr key={stakeholder.id}>
-                    <th scope="row" className="px-4 py-3 text-left font-medium">{stakeholder.name}</th>
+                    <th scope="row" className="px-4 py-3 text-left font-medium">
+                      <Link to={`${base}/stakeholders/${stakeholder.id}`} className="text-blue-700 underline-offset-4 hover:underline">
+                        {stakeholder.name}
+                      </Link>
+                    </th>
                     <td className="px-4 py-3">{stakeholder.title ?? "—"}</td>
                     <td className="px-4 py-3">{humanize(stakeholder.hubRole)}</td>
                     <td className="px-4 py-3">

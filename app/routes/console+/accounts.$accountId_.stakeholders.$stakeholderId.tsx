@@ -3,9 +3,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormPage, useSubmitting } from "~/components/console/form-page";
+import { InvitationStatus } from "~/components/console/invitation-status";
 import { StakeholderForm } from "~/components/console/stakeholder-form";
 import { Button } from "~/components/ui/button";
 import { stakeholderFields } from "~/models/customer-fields";
+import { getInvitationState, revokeInvitation, sendInvitation, type InvitationState } from "~/models/invitation.server";
 import { getStakeholder, removeStakeholder, updateStakeholder } from "~/models/stakeholder.server";
 import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
@@ -14,6 +16,8 @@ import { notFound } from "~/utils/http.server";
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("update"), ...stakeholderFields }),
   z.object({ intent: z.literal("remove") }),
+  z.object({ intent: z.literal("invite") }),
+  z.object({ intent: z.literal("revoke") }),
 ]);
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
@@ -24,8 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireConsoleScope(request);
   const stakeholder = await getStakeholder(scope, params.accountId ?? "", params.stakeholderId ?? "");
   if (!stakeholder) notFound();
-  // Removing is confirmed on a second screen (?remove), which works without JavaScript too.
-  return { stakeholder, confirmingRemoval: new URL(request.url).searchParams.has("remove") };
+  const search = new URL(request.url).searchParams;
+  return {
+    stakeholder,
+    invitation: await getInvitationState(scope, stakeholder.id),
+    // Removing is confirmed on a second screen (?remove), which works without JavaScript too.
+    confirmingRemoval: search.has("remove"),
+    justAdded: search.has("added"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,6 +45,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await getStakeholder(scope, accountId, stakeholderId))) notFound();
   const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const here = `/console/accounts/${accountId}/stakeholders/${stakeholderId}`;
+  if (submission.value.intent === "invite") {
+    const sent = await sendInvitation(scope, accountId, stakeholderId);
+    if (sent.status === "not_found") notFound();
+    if (sent.status === "rate_limited") {
+      return data({ result: null, invitationError: "You sent many invitations in the last hour. Try again later." }, { status: 429 });
+    }
+    throw redirect(here);
+  }
+  if (submission.value.intent === "revoke") {
+    if (!(await revokeInvitation(scope, accountId, stakeholderId))) notFound();
+    throw redirect(here);
+  }
   if (submission.value.intent === "remove") {
     if (!(await removeStakeholder(scope, accountId, stakeholderId))) notFound();
     throw redirect(`/console/accounts/${accountId}`);
@@ -43,6 +66,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome) notFound();
   if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 });
   throw redirect(`/console/accounts/${accountId}`);
+}
+
+function InvitationSection({ name, state, justAdded, error }: { name: string; state: InvitationState; justAdded: boolean; error?: string }) {
+  const inviting = useSubmitting("invite");
+  const revoking = useSubmitting("revoke");
+  const sent = state.status !== "not_invited";
+  return (
+    <section aria-labelledby="invitation-heading" className="mt-8 space-y-3 border-t border-slate-200 pt-6">
+      <h2 id="invitation-heading" className="text-lg font-semibold">
+        Hub invitation
+      </h2>
+      {justAdded && !sent ? (
+        <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" role="status">
+          {name} was added. Send them an invitation so they can open the hub.
+        </p>
+      ) : null}
+      <p>
+        <InvitationStatus state={state} />
+      </p>
+      {error ? (
+        <p className="text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <Form method="post" className="flex flex-wrap gap-2">
+        <Button type="submit" name="intent" value="invite" disabled={inviting} aria-busy={inviting || undefined}>
+          {inviting ? "Sending…" : sent ? "Re-send invitation" : "Send invitation"}
+        </Button>
+        {state.status === "invited" ? (
+          <Button type="submit" name="intent" value="revoke" variant="secondary" disabled={revoking} aria-busy={revoking || undefined}>
+            {revoking ? "Revoking…" : "Revoke invitation"}
+          </Button>
+        ) : null}
+      </Form>
+      <p className="text-sm text-slate-600">
+        The link signs them in once and works for 7 days. Re-sending makes any earlier link stop working.
+      </p>
+    </section>
+  );
 }
 
 function RemoveSection({ name, confirming }: { name: string; confirming: boolean }) {
@@ -79,7 +141,7 @@ function RemoveSection({ name, confirming }: { name: string; confirming: boolean
 }
 
 export default function StakeholderPage() {
-  const { stakeholder, confirmingRemoval } = useLoaderData<typeof loader>();
+  const { stakeholder, invitation, confirmingRemoval, justAdded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const account = stakeholder.account;
   return (
@@ -87,10 +149,16 @@ export default function StakeholderPage() {
       <StakeholderForm
         schema={schema}
         intent="update"
-        lastResult={actionData?.result}
+        lastResult={actionData?.result ?? undefined}
         defaultValue={{ name: stakeholder.name, email: stakeholder.email, title: stakeholder.title ?? "", hubRole: stakeholder.hubRole }}
         submitLabel="Save changes"
         pendingLabel="Saving…"
+      />
+      <InvitationSection
+        name={stakeholder.name}
+        state={invitation}
+        justAdded={justAdded}
+        error={actionData && "invitationError" in actionData ? actionData.invitationError : undefined}
       />
       <RemoveSection name={stakeholder.name} confirming={confirmingRemoval} />
     </FormPage>

@@ -29,7 +29,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await addStakeholder(scope, account.id, submission.value);
   if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 });
-  throw redirect(`/console/accounts/${account.id}`);
+  // The person's page offers to send the invitation right away.
+  throw redirect(`/console/accounts/${account.id}/stakeholders/${outcome.id}?added`);
 }
 
 export default function NewStakeholderPage() {

@@ -15,13 +15,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function HubHome() {
-  const { firstName, welcomeMessage, progress, objectives, nextMilestones, myTasks } = useLoaderData<typeof loader>();
+  const { firstName, welcomeMessage, sinceLastVisit, progress, objectives, nextMilestones, myTasks } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Welcome, {firstName}</h1>
         {welcomeMessage ? <p className="mt-2 whitespace-pre-line text-slate-700">{welcomeMessage}</p> : null}
       </div>
+
+      <Card>
+        <section aria-labelledby="changes-heading" className="space-y-3">
+          {sinceLastVisit.since ? (
+            <>
+              <h2 id="changes-heading" className="text-lg font-semibold text-slate-900">
+                Since your last visit
+              </h2>
+              <p className="text-sm text-slate-700">
+                Changes since <DateText date={sinceLastVisit.since} />
+              </p>
+              {sinceLastVisit.events.length === 0 ? (
+                <p className="text-slate-700">Nothing has changed since then.</p>
+              ) : (
+                <ol className="divide-y divide-slate-200">
+                  {sinceLastVisit.events.map((event) => (
+                    <li key={event.id} className="py-2 first:pt-0 last:pb-0">
+                      <p className="text-slate-900">
+                        {event.actorName ? <span className="font-medium">{event.actorName} </span> : null}
+                        {event.summary}
+                      </p>
+                      <p className="text-sm text-slate-700">
+                        <DateText date={event.createdAt} />
+                      </p>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </>
+          ) : (
+            <>
+              <h2 id="changes-heading" className="text-lg font-semibold text-slate-900">
+                Welcome to your hub
+              </h2>
+              <p className="text-slate-700">
+                This is where you and your team follow the plan with us. From your next visit on, what changed since you were last here shows up in this spot.
+              </p>
+            </>
+          )}
+        </section>
+      </Card>
 
       <Card>
         <section aria-labelledby="progress-heading" className="space-y-4">
