@@ -1,5 +1,5 @@
 import type { Db } from "~/utils/db.server";
-import type { ConsoleScope } from "~/utils/guard.server";
+import type { ConsoleScope, HubScope } from "~/utils/guard.server";
 
 type Client = Pick<Db, "activityEvent">;
 
@@ -16,4 +16,15 @@ export type ActivityInput = {
 /** One line of the account's activity, written by a vendor user in the same transaction as the change. */
 export function recordConsoleActivity(client: Client, scope: Pick<ConsoleScope, "vendorId" | "userId">, input: ActivityInput) {
   return client.activityEvent.create({ data: { vendorId: scope.vendorId, actorVendorUserId: scope.userId, ...input } });
+}
+
+/** One line of the account's activity, written by a stakeholder from the hub: always customer-visible. */
+export function recordHubActivity(
+  client: Client,
+  scope: Pick<HubScope, "vendorId" | "accountId" | "stakeholderId">,
+  input: Omit<ActivityInput, "accountId" | "visibility">,
+) {
+  return client.activityEvent.create({
+    data: { vendorId: scope.vendorId, accountId: scope.accountId, actorStakeholderId: scope.stakeholderId, visibility: "customer", ...input },
+  });
 }

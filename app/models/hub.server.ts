@@ -76,6 +76,7 @@ const customerTaskSelect = {
   title: true,
   status: true,
   dueDate: true,
+  version: true,
   ownerStakeholderId: true,
   ownerStakeholder: { select: { name: true } },
   ownerVendorUser: { select: { name: true } },
@@ -90,6 +91,7 @@ function toHubTask(task: CustomerTask, scope: HubViewScope, now: Date) {
     title: task.title,
     status: task.status,
     dueDate: task.dueDate,
+    version: task.version,
     overdue: isOverdue(task, now),
     ownerName: task.ownerStakeholder?.name ?? task.ownerVendorUser?.name ?? null,
     mine: scope.stakeholderId !== null && task.ownerStakeholderId === scope.stakeholderId,
@@ -156,6 +158,20 @@ export async function getHubCases(scope: HubViewScope, now = new Date()) {
 }
 
 export type HubCases = Awaited<ReturnType<typeof getHubCases>>;
+
+/** Every objective, milestone and task the hub shows: what its comments may hang on. */
+export function hubItemIds(plans: HubPlan, cases: HubCases) {
+  const ids = new Set<string>();
+  for (const objective of plans.flatMap((plan) => plan.objectives)) {
+    ids.add(objective.id);
+    for (const milestone of objective.milestones) {
+      ids.add(milestone.id);
+      for (const task of milestone.tasks) ids.add(task.id);
+    }
+  }
+  for (const task of cases.flatMap((successCase) => successCase.tasks)) ids.add(task.id);
+  return ids;
+}
 
 const UPCOMING_MILESTONES = 3;
 

@@ -332,3 +332,65 @@ export async function addComment(scope: Scope, accountId: string, input: Comment
     return comment;
   });
 }
+
+// ---- due-date proposals from the hub ---------------------------------------------------------
+
+/** The account's pending due-date proposals by task id, oldest first, for the plan editor. */
+export async function listPendingProposals(scope: Pick<ConsoleScope, "vendorId">, accountId: string) {
+  const rows = await db.dueDateProposal.findMany({
+    where: { vendorId: scope.vendorId, accountId, status: "pending" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, taskId: true, proposedDueDate: true, note: true, createdAt: true, proposedBy: { select: { name: true } } },
+  });
+  const byTask: Record<string, Array<{ id: string; dueDate: Date; note: string | null; createdAt: Date; proposedBy: string }>> = {};
+  for (const row of rows) {
+    (byTask[row.taskId] ??= []).push({ id: row.id, dueDate: row.proposedDueDate, note: row.note, createdAt: row.createdAt, proposedBy: row.proposedBy.name });
+  }
+  return byTask;
+}
+
+export type ProposalDecision = "accept" | "decline";
+class AlreadyDecided extends Error {}
+
+/**
+ * Accepts (the task's due date moves and its version goes up, so an editor open on the old date
+ * gets a conflict) or declines a pending proposal, in one transaction with its activity line. A
+ * proposal someone answered meanwhile is left as it is.
+ */
+export async function decideDueDateProposal(scope: Scope, accountId: string, proposalId: string, decision: ProposalDecision) {
+  const proposal = await db.dueDateProposal.findFirst({
+    where: { id: proposalId, vendorId: scope.vendorId, accountId },
+    select: { id: true, status: true, proposedDueDate: true, proposedBy: { select: { name: true } }, task: { select: taskStateSelect } },
+  });
+  if (!proposal) notFound();
+  if (proposal.status !== "pending") return { ok: false as const, reason: "decided" as const };
+  const { task } = proposal;
+  const accepted = decision === "accept";
+  try {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.dueDateProposal.updateMany({
+        where: { id: proposal.id, vendorId: scope.vendorId, status: "pending" },
+        data: { status: accepted ? "accepted" : "declined", decidedById: scope.userId, decidedAt: new Date() },
+      });
+      if (count === 0) throw new AlreadyDecided();
+      if (accepted) {
+        await tx.successTask.updateMany({
+          where: { id: task.id, vendorId: scope.vendorId, accountId },
+          data: { dueDate: proposal.proposedDueDate, version: { increment: 1 } },
+        });
+      }
+      await recordConsoleActivity(tx, scope, {
+        accountId,
+        action: accepted ? "task.due_date_accepted" : "task.due_date_declined",
+        subjectType: "SuccessTask",
+        subjectId: task.id,
+        summary: `${accepted ? "accepted" : "declined"} ${proposal.proposedBy.name}'s proposal to move "${task.title}" to ${formatDate(proposal.proposedDueDate)}`,
+        visibility: taskVisibility(task),
+      });
+    });
+  } catch (error) {
+    if (error instanceof AlreadyDecided) return { ok: false as const, reason: "decided" as const };
+    throw error;
+  }
+  return { ok: true as const };
+}

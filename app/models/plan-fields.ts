@@ -69,5 +69,10 @@ export const planActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("launchPlay"), playId: idField("Choose a play") }),
   z.object({ intent: z.literal("closeCase"), caseId: idField("Choose a case") }),
   z.object({ intent: z.literal("reopenCase"), caseId: idField("Choose a case") }),
+  z.object({
+    intent: z.literal("decideProposal"),
+    proposalId: idField("Choose a proposal"),
+    decision: z.enum(["accept", "decline"], { errorMap: () => ({ message: "Accept or decline the proposal" }) }),
+  }),
 ]);
 export type PlanAction = z.output<typeof planActionSchema>;

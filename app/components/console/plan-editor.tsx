@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
-import { useState, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import type { z } from "zod";
+import { CommentBody } from "~/components/hub/hub-plan";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
@@ -40,6 +41,10 @@ export type PlanTask = {
   ownerRef: string;
   comments: PlanComment[];
 };
+
+/** Due dates stakeholders proposed from the hub, waiting for an answer, by task id (the page provides them). */
+export type PendingProposal = { id: string; dueDate: Date | string; note: string | null; createdAt: Date | string; proposedBy: string };
+export const PendingProposalsContext = createContext<Record<string, PendingProposal[]>>({});
 
 function usePlanForm(id: string, fetcher: Fetcher, defaultValue?: Record<string, unknown>) {
   return useSchemaForm(planActionSchema, { id, lastResult: fetcher.data?.result, defaultValue: defaultValue as never });
@@ -227,7 +232,7 @@ export function Comments({ on, itemId, title, comments }: { on: "objective" | "m
                 <span>{formatDateTime(new Date(comment.createdAt))}</span>
                 {comment.internal ? <InternalBadge /> : null}
               </p>
-              <p className="mt-1 whitespace-pre-line">{comment.body}</p>
+              <CommentBody body={comment.body} />
             </li>
           ))}
         </ul>
@@ -238,6 +243,49 @@ export function Comments({ on, itemId, title, comments }: { on: "objective" | "m
 }
 
 // ---- tasks ---------------------------------------------------------------------------------
+
+function DecideProposalButton({ proposal, decision, taskTitle }: { proposal: PendingProposal; decision: "accept" | "decline"; taskTitle: string }) {
+  const fetcher = useFetcher<PlanActionData>();
+  const pending = fetcher.state !== "idle";
+  const label = decision === "accept" ? "Accept" : "Decline";
+  return (
+    <fetcher.Form method="post" className="space-y-1">
+      <Hidden intent="decideProposal" values={{ proposalId: proposal.id, decision }} />
+      <FieldErrors errors={fetcher.data?.result.error?.[""] ?? undefined} />
+      <Button
+        type="submit"
+        size="sm"
+        variant={decision === "accept" ? "primary" : "secondary"}
+        disabled={pending}
+        aria-busy={pending || undefined}
+        aria-label={`${label} ${proposal.proposedBy}’s date for “${taskTitle}”`}
+      >
+        {pending ? "Saving…" : label}
+      </Button>
+    </fetcher.Form>
+  );
+}
+
+function PendingProposals({ task }: { task: PlanTask }) {
+  const proposals = useContext(PendingProposalsContext)[task.id] ?? [];
+  if (proposals.length === 0) return null;
+  return (
+    <ul className="w-full space-y-2" aria-label={`Proposed due dates for “${task.title}”`}>
+      {proposals.map((proposal) => (
+        <li key={proposal.id} className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 p-2">
+          <span>
+            <span className="font-medium">{proposal.proposedBy}</span> proposes a due date of {formatDate(new Date(proposal.dueDate))}
+            {proposal.note ? <span className="text-slate-700">: “{proposal.note}”</span> : null}
+          </span>
+          <span className="flex gap-1 sm:ml-auto">
+            <DecideProposalButton proposal={proposal} decision="accept" taskTitle={task.title} />
+            <DecideProposalButton proposal={proposal} decision="decline" taskTitle={task.title} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function TaskEditForm({ task, people, fetcher, onCancel }: { task: PlanTask; people: People; fetcher: Fetcher; onCancel: () => void }) {
   const revalidator = useRevalidator();
@@ -301,6 +349,7 @@ export function TaskRow({ task, people }: { task: PlanTask; people: People }) {
         <RemoveItem kind="task" id={task.id} title={task.title} />
       </span>
       <HiddenHint hiddenBy={task.hiddenBy} />
+      <PendingProposals task={task} />
       {editor.open ? (
         <div className="w-full">
           <TaskEditForm task={task} people={people} fetcher={fetcher} onCancel={editor.close} />

@@ -8,6 +8,7 @@ import {
   HiddenHint,
   InternalBadge,
   MilestoneForm,
+  PendingProposalsContext,
   ObjectiveForm,
   RemoveItem,
   TaskRow,
@@ -28,6 +29,8 @@ import {
   addMilestone,
   addObjective,
   addTask,
+  decideDueDateProposal,
+  listPendingProposals,
   removePlanItem,
   requireAccount,
   updateMilestone,
@@ -47,15 +50,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireConsoleScope(request);
   const accountId = params.accountId ?? "";
   // Every query is scoped to the vendor: another vendor's account is as absent as a missing one.
-  const [account, plan, cases, people, plays] = await Promise.all([
+  const [account, plan, cases, people, plays, proposals] = await Promise.all([
     getAccountOverview(scope, accountId),
     getAccountPlan(scope, accountId),
     listAccountCases(scope, accountId),
     listPossibleOwners(scope, accountId),
     listLaunchablePlays(scope),
+    listPendingProposals(scope, accountId),
   ]);
   if (!account) notFound();
-  return { account, plan, cases, people, plays };
+  return { account, plan, cases, people, plays, proposals };
 }
 
 const OWNER_ERROR = "Choose someone from your team or this account's stakeholders";
@@ -128,6 +132,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "reopenCase":
       await reopenCase(scope, accountId, input.caseId);
       break;
+    case "decideProposal": {
+      const decided = await decideDueDateProposal(scope, accountId, input.proposalId, input.decision);
+      if (!decided.ok) {
+        const message = "Someone already answered this proposal. Reload the page to see the task as it is now.";
+        return data({ result: submission.reply({ formErrors: [message] }) }, { status: 409 });
+      }
+      break;
+    }
   }
   return { result: submission.reply({ resetForm: true }) };
 }
@@ -335,7 +347,7 @@ function CasesView({ cases, plays, people }: { cases: Cases; plays: LoaderData["
 const headerLink = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600";
 
 export default function AccountPage() {
-  const { account, plan, cases, people, plays } = useLoaderData<typeof loader>();
+  const { account, plan, cases, people, plays, proposals } = useLoaderData<typeof loader>();
   const base = `/console/accounts/${account.id}`;
   return (
     <div className="space-y-8">
@@ -412,23 +424,25 @@ export default function AccountPage() {
         </dl>
       </header>
 
-      <Section title="Success plan" id="plan-heading">
-        {plan ? (
-          <PlanView plan={plan} people={people} />
-        ) : (
-          <p className="text-sm text-slate-600">
-            This account has no success plan yet.{" "}
-            <Link to={`${base}/apply`} className="text-blue-700 underline-offset-4 hover:underline">
-              Apply a blueprint
-            </Link>{" "}
-            to start one.
-          </p>
-        )}
-      </Section>
+      <PendingProposalsContext.Provider value={proposals}>
+        <Section title="Success plan" id="plan-heading">
+          {plan ? (
+            <PlanView plan={plan} people={people} />
+          ) : (
+            <p className="text-sm text-slate-600">
+              This account has no success plan yet.{" "}
+              <Link to={`${base}/apply`} className="text-blue-700 underline-offset-4 hover:underline">
+                Apply a blueprint
+              </Link>{" "}
+              to start one.
+            </p>
+          )}
+        </Section>
 
-      <Section title="Plays" id="plays-heading">
-        <CasesView cases={cases} plays={plays} people={people} />
-      </Section>
+        <Section title="Plays" id="plays-heading">
+          <CasesView cases={cases} plays={plays} people={people} />
+        </Section>
+      </PendingProposalsContext.Provider>
 
       <Section title="Stakeholders" id="stakeholders-heading">
         {account.stakeholders.length === 0 ? (

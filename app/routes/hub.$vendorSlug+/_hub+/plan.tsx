@@ -1,23 +1,84 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { HubPlanView } from "~/components/hub/hub-plan";
-import { getHubCases, getHubPlan } from "~/models/hub.server";
+import { hubActionSchema } from "~/models/hub-action-fields";
+import { addHubComment, listHubComments, listMyPendingProposals, proposeDueDate, setHubTaskDone } from "~/models/hub-actions.server";
+import { getHubCases, getHubPlan, hubItemIds } from "~/models/hub.server";
+import { listMentionCandidates } from "~/models/mention.server";
+import { readFormData } from "~/utils/form.server";
 import { requireHubScope } from "~/utils/guard.server";
+import { humanize } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Mutual action plan · Customer hub" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireHubScope(request, params.vendorSlug);
-  const [plans, cases] = await Promise.all([getHubPlan(scope), getHubCases(scope)]);
-  return { plans, cases };
+  const [plans, cases, people, proposals] = await Promise.all([
+    getHubPlan(scope),
+    getHubCases(scope),
+    listMentionCandidates(scope),
+    listMyPendingProposals(scope),
+  ]);
+  const comments = await listHubComments(scope, hubItemIds(plans, cases));
+  return { plans, cases, actions: { comments, people, proposals } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requireHubScope(request, params.vendorSlug);
+  const submission = parseWithZod(await readFormData(request), {
+    schema: hubActionSchema,
+  });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const input = submission.value;
+  switch (input.intent) {
+    case "completeTask":
+    case "reopenTask": {
+      const saved = await setHubTaskDone(scope, input.taskId, input.version, input.intent === "completeTask");
+      if (!saved.ok) {
+        const now = saved.current;
+        // Nothing was written: the stakeholder sees the task as it is now and decides again.
+        const message = `Someone changed this task in the meantime: it is now “${now.title}”, ${humanize(
+          now.status
+        ).toLowerCase()}. Check it and try again.`;
+        return data(
+          {
+            result: submission.reply({ formErrors: [message] }),
+            conflict: now,
+          },
+          { status: 409 }
+        );
+      }
+      break;
+    }
+    case "comment":
+      await addHubComment(scope, {
+        on: input.on,
+        itemId: input.itemId,
+        body: input.body,
+      });
+      break;
+    case "proposeDueDate": {
+      const proposed = await proposeDueDate(scope, input.taskId, {
+        dueDate: input.dueDate,
+        note: input.note,
+      });
+      if (!proposed.ok) {
+        const message = "You already proposed a date for this task; your team will answer it first.";
+        return data({ result: submission.reply({ formErrors: [message] }) }, { status: 400 });
+      }
+      break;
+    }
+  }
+  return { result: submission.reply({ resetForm: true }) };
 }
 
 export default function HubPlan() {
-  const { plans, cases } = useLoaderData<typeof loader>();
+  const { plans, cases, actions } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-slate-900">Mutual action plan</h1>
-      <HubPlanView plans={plans} cases={cases} />
+      <HubPlanView plans={plans} cases={cases} actions={actions} />
     </div>
   );
 }

@@ -1,0 +1,293 @@
+import { recordHubActivity } from "~/models/activity.server";
+import { resolveMentions } from "~/models/mention";
+import { listMentionablePeople, mailMentions } from "~/models/mention.server";
+import type { PlanItemKind } from "~/models/plan-edit.server";
+import { db, type Prisma } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+import type { HubScope } from "~/utils/guard.server";
+import { notFound } from "~/utils/http.server";
+
+/**
+ * What a stakeholder does on the hub's plan: complete or reopen their own tasks, comment (with
+ * @mentions), propose a new due date. Every item is looked up like the hub shows it: in the
+ * session's vendor and account, customer-visible with every parent customer-visible. Anything
+ * else is a 404, the same as a missing id. Each change writes a customer-visible activity line
+ * in the same transaction, so the CSM sees it on the account page at once.
+ */
+type Scope = Pick<HubScope, "vendorId" | "accountId" | "stakeholderId"> & {
+  stakeholder: { name: string };
+};
+const CUSTOMER = "customer";
+
+/** A task the hub shows: in a customer-visible milestone and objective, or an open customer play. */
+function hubTaskWhere(scope: Scope, taskId: string): Prisma.SuccessTaskWhereInput {
+  return {
+    id: taskId,
+    vendorId: scope.vendorId,
+    accountId: scope.accountId,
+    visibility: CUSTOMER,
+    OR: [
+      {
+        initiative: {
+          visibility: CUSTOMER,
+          objective: { visibility: CUSTOMER },
+        },
+      },
+      { case: { visibility: CUSTOMER, status: "open" } },
+    ],
+  };
+}
+
+const hubTaskSelect = {
+  id: true,
+  title: true,
+  status: true,
+  version: true,
+  completedAt: true,
+  ownerStakeholderId: true,
+} as const;
+
+async function findHubItem(scope: Scope, kind: PlanItemKind, id: string) {
+  const inAccount = {
+    vendorId: scope.vendorId,
+    plan: { accountId: scope.accountId },
+  };
+  if (kind === "objective")
+    return db.successObjective.findFirst({
+      where: { id, ...inAccount, visibility: CUSTOMER },
+      select: { id: true, title: true },
+    });
+  if (kind === "milestone") {
+    return db.successInitiative.findFirst({
+      where: {
+        id,
+        ...inAccount,
+        visibility: CUSTOMER,
+        objective: { visibility: CUSTOMER },
+      },
+      select: { id: true, title: true },
+    });
+  }
+  return db.successTask.findFirst({
+    where: hubTaskWhere(scope, id),
+    select: { id: true, title: true },
+  });
+}
+
+// ---- completing and reopening -------------------------------------------------------------
+
+export type HubTaskState = { title: string; status: string; version: number };
+export type SetTaskDoneResult = { ok: true; version: number } | { ok: false; reason: "conflict"; current: HubTaskState };
+
+class StaleVersion extends Error {}
+
+/**
+ * Marks one of the stakeholder's own tasks done (or back to do), from the version they saw. A
+ * task saved by anyone since is not touched: its current state comes back instead.
+ */
+export async function setHubTaskDone(scope: Scope, taskId: string, expectedVersion: number, done: boolean): Promise<SetTaskDoneResult> {
+  const find = () =>
+    db.successTask.findFirst({
+      where: {
+        ...hubTaskWhere(scope, taskId),
+        ownerStakeholderId: scope.stakeholderId,
+      },
+      select: hubTaskSelect,
+    });
+  const before = await find();
+  if (!before) notFound();
+  const conflict = (task: typeof before) => ({
+    ok: false as const,
+    reason: "conflict" as const,
+    current: { title: task.title, status: task.status, version: task.version },
+  });
+  if (before.version !== expectedVersion) return conflict(before);
+  try {
+    return await db.$transaction(async (tx) => {
+      const { count } = await tx.successTask.updateMany({
+        where: {
+          id: taskId,
+          vendorId: scope.vendorId,
+          accountId: scope.accountId,
+          version: expectedVersion,
+        },
+        data: {
+          status: done ? "done" : "todo",
+          completedAt: done ? (before.status === "done" ? before.completedAt : new Date()) : null,
+          version: { increment: 1 },
+        },
+      });
+      if (count === 0) throw new StaleVersion();
+      await recordHubActivity(tx, scope, {
+        action: done ? "task.completed" : "task.reopened",
+        subjectType: "SuccessTask",
+        subjectId: taskId,
+        summary: done ? `completed the task "${before.title}"` : `reopened the task "${before.title}"`,
+      });
+      return { ok: true as const, version: expectedVersion + 1 };
+    });
+  } catch (error) {
+    if (!(error instanceof StaleVersion)) throw error;
+    const now = await find();
+    if (!now) notFound();
+    return conflict(now);
+  }
+}
+
+// ---- comments and mentions ------------------------------------------------------------------
+
+export type HubCommentInput = {
+  on: PlanItemKind;
+  itemId: string;
+  body: string;
+};
+
+/**
+ * A stakeholder's comment: always customer-visible. Mentions are resolved against the account's
+ * stakeholders and the vendor's team only; each mentioned person gets a Mention row (with the
+ * comment, in one transaction) and then a mail.
+ */
+export async function addHubComment(scope: Scope, input: HubCommentInput) {
+  const item = await findHubItem(scope, input.on, input.itemId);
+  if (!item) notFound();
+  const people = await listMentionablePeople(scope);
+  const { body, mentioned } = resolveMentions(input.body, people);
+  const comment = await db.$transaction(async (tx) => {
+    const created = await tx.comment.create({
+      data: {
+        vendorId: scope.vendorId,
+        accountId: scope.accountId,
+        taskId: input.on === "task" ? item.id : null,
+        initiativeId: input.on === "milestone" ? item.id : null,
+        objectiveId: input.on === "objective" ? item.id : null,
+        body,
+        visibility: CUSTOMER,
+        authorStakeholderId: scope.stakeholderId,
+      },
+      select: { id: true },
+    });
+    if (mentioned.length > 0) {
+      await tx.mention.createMany({
+        data: mentioned.map((person) => ({
+          vendorId: scope.vendorId,
+          commentId: created.id,
+          vendorUserId: person.kind === "user" ? person.id : null,
+          stakeholderId: person.kind === "stakeholder" ? person.id : null,
+        })),
+      });
+    }
+    await recordHubActivity(tx, scope, {
+      action: "comment.created",
+      subjectType: "Comment",
+      subjectId: created.id,
+      summary: `commented on "${item.title}"`,
+    });
+    return created;
+  });
+  const mentionedRefs = new Set(mentioned.map((person) => `${person.kind}:${person.id}`));
+  await mailMentions(scope, {
+    author: {
+      kind: "stakeholder",
+      id: scope.stakeholderId,
+      name: scope.stakeholder.name,
+    },
+    item: { kind: input.on, id: item.id, title: item.title },
+    body,
+    recipients: people.filter((person) => mentionedRefs.has(`${person.kind}:${person.id}`)),
+  });
+  return comment;
+}
+
+/**
+ * The customer-visible comments of the items the hub shows, by item id, oldest first. Comments of
+ * anything else (internal items, or items under internal parents) are dropped with their items.
+ */
+export async function listHubComments(scope: Pick<HubScope, "vendorId" | "accountId">, itemIds: Set<string>) {
+  const rows = await db.comment.findMany({
+    where: {
+      vendorId: scope.vendorId,
+      accountId: scope.accountId,
+      visibility: CUSTOMER,
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      taskId: true,
+      initiativeId: true,
+      objectiveId: true,
+      authorVendorUser: { select: { name: true } },
+      authorStakeholder: { select: { name: true } },
+    },
+  });
+  const byItem: Record<string, Array<{ id: string; body: string; createdAt: Date; author: string | null }>> = {};
+  for (const row of rows) {
+    const itemId = row.taskId ?? row.initiativeId ?? row.objectiveId;
+    if (!itemId || !itemIds.has(itemId)) continue;
+    (byItem[itemId] ??= []).push({
+      id: row.id,
+      body: row.body,
+      createdAt: row.createdAt,
+      author: row.authorStakeholder?.name ?? row.authorVendorUser?.name ?? null,
+    });
+  }
+  return byItem;
+}
+
+// ---- due-date proposals -----------------------------------------------------------------------
+
+export type ProposeResult = { ok: true; id: string } | { ok: false; reason: "pending" };
+
+/** Asks the CSM to move a task's due date; one pending proposal per task and person. */
+export async function proposeDueDate(scope: Scope, taskId: string, input: { dueDate: Date; note: string | null }): Promise<ProposeResult> {
+  const task = await db.successTask.findFirst({
+    where: hubTaskWhere(scope, taskId),
+    select: { id: true, title: true },
+  });
+  if (!task) notFound();
+  return db.$transaction(async (tx) => {
+    const pending = await tx.dueDateProposal.findFirst({
+      where: {
+        vendorId: scope.vendorId,
+        taskId: task.id,
+        proposedById: scope.stakeholderId,
+        status: "pending",
+      },
+      select: { id: true },
+    });
+    if (pending) return { ok: false as const, reason: "pending" as const };
+    const created = await tx.dueDateProposal.create({
+      data: {
+        vendorId: scope.vendorId,
+        accountId: scope.accountId,
+        taskId: task.id,
+        proposedById: scope.stakeholderId,
+        proposedDueDate: input.dueDate,
+        note: input.note,
+      },
+      select: { id: true },
+    });
+    await recordHubActivity(tx, scope, {
+      action: "task.due_date_proposed",
+      subjectType: "SuccessTask",
+      subjectId: task.id,
+      summary: `proposed moving "${task.title}" to ${formatDate(input.dueDate)}`,
+    });
+    return { ok: true as const, id: created.id };
+  });
+}
+
+/** The signed-in stakeholder's pending proposals, by task id. */
+export async function listMyPendingProposals(scope: Pick<HubScope, "vendorId" | "accountId" | "stakeholderId">) {
+  const rows = await db.dueDateProposal.findMany({
+    where: {
+      vendorId: scope.vendorId,
+      accountId: scope.accountId,
+      proposedById: scope.stakeholderId,
+      status: "pending",
+    },
+    select: { taskId: true, proposedDueDate: true },
+  });
+  return Object.fromEntries(rows.map((row) => [row.taskId, row.proposedDueDate]));
+}
