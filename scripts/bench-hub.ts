@@ -269,16 +269,15 @@ async function load(port: number, pathname: string, cookie: string): Promise<Loa
 async function javascriptWeight(port: number, html: string) {
   const agent = new http.Agent({ keepAlive: true });
   const assets = [...new Set([...html.matchAll(/["'](\/assets\/[^"']+\.js)["']/g)].map((match) => match[1]!))];
-  let bytes = 0;
-  let gzip = 0;
+  const files: Array<{ asset: string; bytes: number; gzip: number }> = [];
   for (const asset of assets) {
     const reply = await get(agent, port, asset);
     if (reply.status !== 200) throw new Error(`${asset} answered ${reply.status}`);
-    bytes += reply.body.length;
-    gzip += zlib.gzipSync(reply.body).length;
+    files.push({ asset, bytes: reply.body.length, gzip: zlib.gzipSync(reply.body).length });
   }
   agent.destroy();
-  return { files: assets.length, bytes, gzip };
+  const sum = (key: "bytes" | "gzip") => files.reduce((total, file) => total + file[key], 0);
+  return { files: files.sort((a, b) => b.gzip - a.gzip), bytes: sum("bytes"), gzip: sum("gzip") };
 }
 
 async function main() {
@@ -318,6 +317,8 @@ async function main() {
     if (first.status !== 200 || !html.includes("Welcome")) throw new Error(`the app's hub home answered ${first.status}, not the signed-in page`);
     const weight = await javascriptWeight(app.port, html);
     const appLoad = await load(app.port, pathname, cookie);
+    // The same app on a page without data or session: what the framework costs before any query.
+    const appBare = await load(app.port, "/login", "");
     app.child.kill("SIGKILL");
 
     const ceiling = await startServer("ceiling", ["--serve-ceiling", file], {});
@@ -332,14 +333,17 @@ async function main() {
     const cpus = os.cpus();
     const ratio = appLoad.rps / ceilingLoad.rps;
     const row = (name: string, r: LoadResult) =>
-      `${name.padEnd(9)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   ${String(r.requests).padStart(6)} ok, ${r.errors} errors, ${(r.bytes / 1024).toFixed(1)} KiB/page`;
+      `${name.padEnd(10)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   ${String(r.requests).padStart(6)} ok, ${r.errors} errors, ${(r.bytes / 1024).toFixed(1)} KiB/page`;
     console.log(`\nTandem hub benchmark · ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
     console.log(`data: ${seeded.accounts.toLocaleString("en")} accounts, ${seeded.tasks.toLocaleString("en")} tasks, written in ${(seedMs / 1000).toFixed(1)} s`);
     console.log(`GET ${pathname} as a champion (a plan of ${visibleTasks} customer-visible tasks), ${CONNECTIONS} connections, ${WARMUP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured`);
     console.log(row("app", appLoad));
     console.log(row("ceiling", ceilingLoad));
+    console.log(`${row("app /login", appBare)}   (a page without session or data)`);
     console.log(`ratio app/ceiling: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"})`);
-    console.log(`hub home JavaScript: ${weight.files} files, ${(weight.bytes / 1024).toFixed(1)} KiB, ${(weight.gzip / 1024).toFixed(1)} KiB gzipped`);
+    const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+    console.log(`hub home JavaScript: ${weight.files.length} files, ${kib(weight.bytes)}, ${kib(weight.gzip)} gzipped; largest (gzipped):`);
+    for (const file of weight.files.slice(0, 5)) console.log(`  ${kib(file.gzip).padStart(10)}  ${file.asset}`);
   } finally {
     clearTimeout(timeout);
     cleanUp();
