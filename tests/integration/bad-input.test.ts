@@ -170,8 +170,17 @@ const actions: FormAction[] = [
       ["launch a play", () => ({ intent: "launchPlay", playId: playIds.play })],
       ["close a play's case", () => ({ intent: "closeCase", caseId: playIds.play })],
       ["reopen a play's case", () => ({ intent: "reopenCase", caseId: playIds.play })],
+      ["decide a due-date proposal", () => ({ intent: "decideProposal", proposalId: "placeholder-proposal", decision: "accept" })],
     ] as Array<[string, (tenant: Tenant) => Record<string, string>]>
   ).map(([name, valid]): FormAction => ({ name, url: ({ account }) => `/console/accounts/${account.id}`, as: "console", valid })),
+  ...(
+    [
+      ["hub: complete a task", ({ plan }) => ({ intent: "completeTask", taskId: plan.customerTask.id, version: "1" })],
+      ["hub: reopen a task", ({ plan }) => ({ intent: "reopenTask", taskId: plan.customerTask.id, version: "1" })],
+      ["hub: comment", ({ plan }) => ({ intent: "comment", on: "task", itemId: plan.customerTask.id, body: "Done on our side" })],
+      ["hub: propose a due date", ({ plan }) => ({ intent: "proposeDueDate", taskId: plan.customerTask.id, dueDate: "2031-01-15" })],
+    ] as Array<[string, (tenant: Tenant) => Record<string, string>]>
+  ).map(([name, valid]): FormAction => ({ name, url: ({ vendor }) => `/hub/${vendor.slug}/plan`, as: "hub", valid })),
 ];
 
 const huge = "x".repeat(100_000);
@@ -246,6 +255,8 @@ async function rowCounts() {
     db.successCase.count(),
     db.resource.count(),
     db.resourceView.count(),
+    db.mention.count(),
+    db.dueDateProposal.count(),
   ]);
   return counts;
 }
