@@ -1,0 +1,88 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, expectNoAxeViolations, expectNoHorizontalScroll, HUB, openSignInMail } from "./support";
+
+// A champion works on the plan in the hub: completes one of their tasks and comments with an
+// @mention of their CSM; the CSM then sees both on the account page. Each project uses an
+// account no other spec touches (both projects run at once).
+const people = {
+  desktop: { email: "peter@initech.test", name: "Peter Gibbons", account: "Initech", task: "Confirm last year's baseline handling time" },
+  phone: { email: "pepper@stark.test", name: "Pepper Potts", account: "Stark Manufacturing", task: "Agree on the dashboard KPIs" },
+} as const;
+const csm = { email: "csm2@northwind.test", name: "Priya Shah" };
+
+async function checkPage(page: Page, what: string) {
+  await expectNoAxeViolations(page, what);
+  await expectNoHorizontalScroll(page, what);
+}
+
+async function signInToHub(page: Page, email: string) {
+  await page.goto(`${HUB}/sign-in`);
+  await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  const mail = await openSignInMail(page, email);
+  await mail.link.click();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
+}
+
+test("a champion completes a task and mentions their CSM, who sees both on the account page", async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const person = people[testInfo.project.name as keyof typeof people];
+  const comment = `Numbers attached, over to you (${testInfo.project.name} ${Date.now()})`;
+
+  await test.step("sign in to the hub and open the plan", async () => {
+    await signInToHub(page, person.email);
+    await page.getByRole("link", { name: "Plan", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Mutual action plan" })).toBeVisible();
+  });
+
+  const task = page.locator("li", { has: page.getByText(person.task, { exact: true }) }).last();
+
+  await test.step("complete one of my tasks", async () => {
+    await task.getByRole("button", { name: `Mark done: “${person.task}”` }).click();
+    await expect(task.getByRole("button", { name: `Reopen: “${person.task}”` })).toBeVisible();
+    await expect(task.getByText("Done", { exact: true })).toBeVisible();
+  });
+
+  await test.step("comment with an @mention of the CSM, by keyboard", async () => {
+    await task.getByRole("button", { name: new RegExp(`^Comments \\(\\d+\\) on “${person.task}”`) }).click();
+    const box = task.getByLabel(`Your comment on “${person.task}”`);
+    await box.fill(`${comment} `);
+    await task.getByLabel("Mention someone").selectOption({ label: csm.name });
+    await task.getByRole("button", { name: "Insert mention" }).click();
+    await expect(box).toHaveValue(`${comment} @${csm.name} `);
+    await checkPage(page, "the hub plan with a comment form open");
+    await box.focus();
+    // From the comment to the picker, to "Insert mention", to "Post comment".
+    for (let step = 0; step < 3; step++) await page.keyboard.press("Tab");
+    await expect(task.getByRole("button", { name: "Post comment" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    const posted = task.getByRole("region", { name: `Comments on “${person.task}”` }).getByRole("listitem").filter({ hasText: comment });
+    await expect(posted).toContainText(`@${csm.name}`);
+    await expect(posted).toContainText(person.name);
+    await expect(box).toHaveValue("");
+  });
+
+  await test.step("the CSM gets a mail about the mention", async () => {
+    await page.goto("/dev/mailbox");
+    await expect(page.locator("li").filter({ hasText: csm.email }).filter({ hasText: `${person.name} mentioned you on “${person.task}”` }).first()).toBeVisible();
+  });
+
+  await test.step("the CSM sees the completion and the comment on the account page", async () => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(csm.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+    await page.locator("main").getByRole("link", { name: person.account, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: person.account })).toBeVisible();
+    const activity = page.getByRole("region", { name: "Recent activity" });
+    await expect(activity).toContainText(`${person.name}: completed the task "${person.task}"`);
+    await expect(activity).toContainText(`${person.name}: commented on "${person.task}"`);
+    await page.getByRole("button", { name: new RegExp(`^Comments \\(\\d+\\) on “${person.task}”`) }).click();
+    const comments = page.getByRole("region", { name: `Comments on “${person.task}”` });
+    await expect(comments).toContainText(comment);
+    await expect(comments).toContainText(`@${csm.name}`);
+  });
+});
