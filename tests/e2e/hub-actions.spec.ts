@@ -5,8 +5,20 @@ import { DEMO_PASSWORD, expectNoAxeViolations, expectNoHorizontalScroll, HUB, op
 // @mention of their CSM; the CSM then sees both on the account page. Each project uses an
 // account no other spec touches (both projects run at once).
 const people = {
-  desktop: { email: "peter@initech.test", name: "Peter Gibbons", account: "Initech", task: "Confirm last year's baseline handling time" },
-  phone: { email: "pepper@stark.test", name: "Pepper Potts", account: "Stark Manufacturing", task: "Agree on the dashboard KPIs" },
+  desktop: {
+    email: "peter@initech.test",
+    name: "Peter Gibbons",
+    account: "Initech",
+    task: "Confirm last year's baseline handling time",
+    csmTask: "Send the renewal proposal",
+  },
+  phone: {
+    email: "pepper@stark.test",
+    name: "Pepper Potts",
+    account: "Stark Manufacturing",
+    task: "Agree on the dashboard KPIs",
+    csmTask: "Build the open-claims dashboard",
+  },
 } as const;
 const csm = { email: "csm2@northwind.test", name: "Priya Shah" };
 
@@ -26,7 +38,7 @@ async function signInToHub(page: Page, email: string) {
   await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
 }
 
-test("a champion completes a task and mentions their CSM, who sees both on the account page", async ({ page }, testInfo) => {
+test("a champion completes a task, mentions their CSM and proposes a due date; the CSM sees it all and accepts the date", async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const person = people[testInfo.project.name as keyof typeof people];
   const comment = `Numbers attached, over to you (${testInfo.project.name} ${Date.now()})`;
@@ -64,6 +76,16 @@ test("a champion completes a task and mentions their CSM, who sees both on the a
     await expect(box).toHaveValue("");
   });
 
+  await test.step("propose a new due date for the CSM's task", async () => {
+    const csmTask = page.locator("li", { has: page.getByText(person.csmTask, { exact: true }) }).last();
+    await csmTask.getByRole("button", { name: `Propose a new due date for “${person.csmTask}”` }).click();
+    await csmTask.getByLabel("New due date", { exact: true }).fill("2031-02-14");
+    await csmTask.getByLabel("Why (optional)").fill("Our board meets that week");
+    await checkPage(page, "the hub plan with a due-date proposal open");
+    await csmTask.getByRole("button", { name: "Send proposal" }).click();
+    await expect(csmTask).toContainText("You proposed 14 Feb 2031 as the new due date");
+  });
+
   await test.step("the CSM gets a mail about the mention", async () => {
     await page.goto("/dev/mailbox");
     await expect(page.locator("li").filter({ hasText: csm.email }).filter({ hasText: `${person.name} mentioned you on “${person.task}”` }).first()).toBeVisible();
@@ -84,5 +106,16 @@ test("a champion completes a task and mentions their CSM, who sees both on the a
     const comments = page.getByRole("region", { name: `Comments on “${person.task}”` });
     await expect(comments).toContainText(comment);
     await expect(comments).toContainText(`@${csm.name}`);
+  });
+
+  await test.step("the CSM accepts the proposed due date", async () => {
+    const proposals = page.getByRole("list", { name: `Proposed due dates for “${person.csmTask}”` });
+    await expect(proposals).toContainText(`${person.name} proposes a due date of Feb 14, 2031: “Our board meets that week”`);
+    await expectNoAxeViolations(page, "the account page with a pending proposal");
+    await proposals.getByRole("button", { name: `Accept ${person.name}’s date for “${person.csmTask}”` }).click();
+    await expect(proposals).toHaveCount(0);
+    const row = page.locator("li", { has: page.getByText(person.csmTask, { exact: true }) }).last();
+    await expect(row).toContainText("Due Feb 14, 2031");
+    await expect(page.getByRole("region", { name: "Recent activity" })).toContainText(`accepted ${person.name}'s proposal to move "${person.csmTask}"`);
   });
 });
