@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { HubAuthFrame } from "~/components/hub/hub-ui";
 import { Button } from "~/components/ui/button";
-import { redeemMagicLink } from "~/models/magic-link.server";
+import { VERIFICATION_LIFETIME_MS, redeemMagicLink } from "~/models/magic-link.server";
 import { brandTheme } from "~/utils/brand";
 import { findHubVendor } from "~/utils/guard.server";
 import { sessionCookie } from "~/utils/session.server";
@@ -40,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       vendor: { slug: vendor.slug, name: vendor.name, logoUrl: vendor.logoUrl },
       theme: brandTheme(vendor.primaryColor),
       token: usable ? token : null,
+      // Invitations share this page, with a longer life than a sign-in link.
+      lifetimes: { minutes: VERIFICATION_LIFETIME_MS.magic_link / 60_000, days: VERIFICATION_LIFETIME_MS.invitation / 86_400_000 },
     },
     { status: usable ? 200 : 400 },
   );
@@ -57,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function HubVerify() {
-  const { vendor, theme, token } = useLoaderData<typeof loader>();
+  const { vendor, theme, token, lifetimes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state !== "idle" && navigation.formMethod === "POST";
@@ -67,7 +69,10 @@ export default function HubVerify() {
     return (
       <HubAuthFrame vendor={vendor} theme={theme}>
         <h1 className="text-xl font-semibold text-slate-900">This sign-in link has expired or was already used</h1>
-        <p className="mt-3 text-slate-700">Each link works once, for 15 minutes. Ask for a new one and open it in this browser.</p>
+        <p className="mt-3 text-slate-700">
+          Each link works once: a sign-in link for {lifetimes.minutes} minutes, an invitation for {lifetimes.days} days or until a
+          newer one is sent. Ask for a new sign-in link and open it in this browser.
+        </p>
         <Button asChild variant="brand" className="mt-5 w-full">
           <Link to={`/hub/${vendor.slug}/sign-in`}>Email me a new sign-in link</Link>
         </Button>
