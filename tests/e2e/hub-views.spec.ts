@@ -1,0 +1,50 @@
+import { expect, test, type Page } from "@playwright/test";
+import { accountOfStakeholder, customerVisibleTitles } from "../../prisma/demo-data";
+import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoneOf, forbiddenTexts, HUB, openSignInMail } from "./support";
+
+// The hub's milestones timeline and onboarding checklist, reached from the hub's navigation, on the
+// desktop and on the 375px phone, with axe-core on both. Each project signs in as a stakeholder no
+// other spec uses (Umbrella Health on the desktop, Vandelay on the phone), so no rate limit is shared.
+const people: Record<string, string> = { desktop: "claire@umbrella-health.test", phone: "elaine@vandelay.test" };
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${HUB}/sign-in`);
+  await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  const { href } = await openSignInMail(page, email);
+  await page.goto(href);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
+}
+
+test("the timeline and the checklist show the account's customer-visible plan, accessibly, on any screen", async ({ page }, testInfo) => {
+  const email = people[testInfo.project.name];
+  if (!email) throw new Error(`no stakeholder for project ${testInfo.project.name}`);
+  const account = accountOfStakeholder(email);
+  const visible = customerVisibleTitles(account);
+  const forbidden = forbiddenTexts(account);
+  await signIn(page, email);
+
+  await test.step("the timeline", async () => {
+    await page.getByRole("link", { name: "Timeline", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Milestones" })).toBeVisible();
+    const timeline = page.getByRole("list", { name: "Milestones by target date" });
+    for (const title of visible.milestones) await expect(timeline).toContainText(title);
+    await expect(timeline).toContainText("Today,");
+    expectNoneOf(await page.content(), [...forbidden.internal, ...forbidden.otherAccounts], "the timeline");
+    await expectNoAxeViolations(page, "the timeline");
+    await expectNoHorizontalScroll(page, "the timeline");
+  });
+
+  await test.step("the checklist", async () => {
+    await page.getByRole("link", { name: "Checklist", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Onboarding checklist" })).toBeVisible();
+    await expect(page.getByText(new RegExp(`^\\d+ of ${visible.tasks.length} done$`))).toBeVisible();
+    const main = page.getByRole("main");
+    for (const title of visible.tasks) await expect(main).toContainText(title);
+    expectNoneOf(await page.content(), [...forbidden.internal, ...forbidden.otherAccounts], "the checklist");
+    await expectNoAxeViolations(page, "the checklist");
+    await expectNoHorizontalScroll(page, "the checklist");
+  });
+});
