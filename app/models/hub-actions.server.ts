@@ -52,11 +52,9 @@ async function findHubItem(scope: Scope, kind: PlanItemKind, id: string) {
     vendorId: scope.vendorId,
     plan: { accountId: scope.accountId },
   };
-  if (kind === "objective")
-    return db.successObjective.findFirst({
-      where: { id, ...inAccount, visibility: CUSTOMER },
-      select: { id: true, title: true },
-    });
+  if (kind === "objective") {
+    return db.successObjective.findFirst({ where: { id, ...inAccount, visibility: CUSTOMER }, select: { id: true, title: true } });
+  }
   if (kind === "milestone") {
     return db.successInitiative.findFirst({
       where: {

@@ -1,14 +1,15 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { HubPlanView } from "~/components/hub/hub-plan";
+import { FieldErrors } from "~/components/ui/field";
 import { hubActionSchema } from "~/models/hub-action-fields";
 import { addHubComment, listHubComments, listMyPendingProposals, proposeDueDate, setHubTaskDone } from "~/models/hub-actions.server";
 import { getHubCases, getHubPlan, hubItemIds } from "~/models/hub.server";
 import { listMentionCandidates } from "~/models/mention.server";
 import { readFormData } from "~/utils/form.server";
-import { requireHubScope } from "~/utils/guard.server";
 import { humanize } from "~/utils/format";
+import { requireHubScope } from "~/utils/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Mutual action plan · Customer hub" }];
 
@@ -26,9 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireHubScope(request, params.vendorSlug);
-  const submission = parseWithZod(await readFormData(request), {
-    schema: hubActionSchema,
-  });
+  const submission = parseWithZod(await readFormData(request), { schema: hubActionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const input = submission.value;
   switch (input.intent) {
@@ -38,31 +37,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!saved.ok) {
         const now = saved.current;
         // Nothing was written: the stakeholder sees the task as it is now and decides again.
-        const message = `Someone changed this task in the meantime: it is now “${now.title}”, ${humanize(
-          now.status
-        ).toLowerCase()}. Check it and try again.`;
-        return data(
-          {
-            result: submission.reply({ formErrors: [message] }),
-            conflict: now,
-          },
-          { status: 409 }
-        );
+        const message = `Someone changed this task in the meantime: it is now “${now.title}”, ${humanize(now.status).toLowerCase()}. Check it and try again.`;
+        return data({ result: submission.reply({ formErrors: [message] }), conflict: now }, { status: 409 });
       }
       break;
     }
     case "comment":
-      await addHubComment(scope, {
-        on: input.on,
-        itemId: input.itemId,
-        body: input.body,
-      });
+      await addHubComment(scope, { on: input.on, itemId: input.itemId, body: input.body });
       break;
     case "proposeDueDate": {
-      const proposed = await proposeDueDate(scope, input.taskId, {
-        dueDate: input.dueDate,
-        note: input.note,
-      });
+      const proposed = await proposeDueDate(scope, input.taskId, { dueDate: input.dueDate, note: input.note });
       if (!proposed.ok) {
         const message = "You already proposed a date for this task; your team will answer it first.";
         return data({ result: submission.reply({ formErrors: [message] }) }, { status: 400 });
@@ -75,9 +59,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function HubPlan() {
   const { plans, cases, actions } = useLoaderData<typeof loader>();
+  // Only a form posted without JavaScript lands here (fetchers keep their own answers): its errors go on top.
+  const posted = useActionData<typeof action>();
+  const errors = posted?.result.error ? Object.values(posted.result.error).flatMap((messages) => messages ?? []) : [];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-slate-900">Mutual action plan</h1>
+      {errors.length > 0 ? (
+        <div className="rounded-md border border-red-300 bg-red-50 p-3">
+          <FieldErrors id="plan-errors" errors={errors} />
+        </div>
+      ) : null}
       <HubPlanView plans={plans} cases={cases} actions={actions} />
     </div>
   );
