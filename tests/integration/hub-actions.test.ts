@@ -150,6 +150,15 @@ describe("comments and mentions", () => {
     }
   });
 
+  it("offers this account's people and the vendor's team to mention, never others, and no addresses", async () => {
+    const data = await (await server.data(planUrl(), world.hub)).text();
+    for (const person of [world.a.csm, world.a.admin, world.colleague]) expect(data).toContain(person.id);
+    for (const person of [world.b.csm, world.b.champion]) expect(data).not.toContain(person.id);
+    expect(data).not.toContain(world.planA2.customerTask.ownerStakeholderId!);
+    expect(data).not.toContain(world.a.csm.email);
+    expect(data).not.toContain(world.colleague.email);
+  });
+
   it("resolves mentions by token and by exact name into Mention rows and mails, ignoring foreign ids", async () => {
     const { a, b } = world;
     const body = [
