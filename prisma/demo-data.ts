@@ -165,9 +165,9 @@ export const northwind: DemoVendor = {
         { task: "Invite the support team leads", by: "csm", daysAgo: 2, body: "Maya, the list of team leads can go straight into the invite form, one email a line." },
       ],
       activity: [
-        { by: "csm", action: "task.completed", task: "Kickoff call and success criteria agreed", summary: "Jordan Lee completed “Kickoff call and success criteria agreed”", daysAgo: 18 },
-        { by: "maya", action: "task.completed", task: "Share current ticket volumes and handling times", summary: "Maya Patel completed “Share current ticket volumes and handling times”", daysAgo: 12 },
-        { by: "csm", action: "comment.created", task: "Configure SSO with Acme's Okta", summary: "Jordan Lee added an internal note on “Configure SSO with Acme's Okta”", daysAgo: 4, internal: true },
+        { by: "csm", action: "task.completed", task: "Kickoff call and success criteria agreed", summary: "completed “Kickoff call and success criteria agreed”", daysAgo: 18 },
+        { by: "maya", action: "task.completed", task: "Share current ticket volumes and handling times", summary: "completed “Share current ticket volumes and handling times”", daysAgo: 12 },
+        { by: "csm", action: "comment.created", task: "Configure SSO with Acme's Okta", summary: "added an internal note on “Configure SSO with Acme's Okta”", daysAgo: 4, internal: true },
       ],
     },
     {
@@ -237,7 +237,7 @@ export const northwind: DemoVendor = {
         { task: "Find out why Lisbon agents stopped logging in", by: "csm", daysAgo: 2, internal: true, body: "Usage export shows Lisbon on the old VPN profile; could be SSO timeouts." },
       ],
       activity: [
-        { by: "hannah", action: "task.completed", task: "Roll out the mobile app to EMEA agents", summary: "Hannah Wu completed “Roll out the mobile app to EMEA agents”", daysAgo: 12 },
+        { by: "hannah", action: "task.completed", task: "Roll out the mobile app to EMEA agents", summary: "completed “Roll out the mobile app to EMEA agents”", daysAgo: 12 },
       ],
     },
     {
@@ -312,8 +312,8 @@ export const northwind: DemoVendor = {
         { task: "Review the value summary draft", by: "csm", daysAgo: 1, internal: true, body: "Bill rarely opens the hub; send him the PDF as well." },
       ],
       activity: [
-        { by: "csm", action: "task.completed", task: "Pull the year-one ticket deflection numbers", summary: "Priya Shah completed “Pull the year-one ticket deflection numbers”", daysAgo: 6 },
-        { by: "peter", action: "task.updated", task: "Announce self-service resets to all staff", summary: "Peter Gibbons marked “Announce self-service resets to all staff” as blocked", daysAgo: 1 },
+        { by: "csm", action: "task.completed", task: "Pull the year-one ticket deflection numbers", summary: "completed “Pull the year-one ticket deflection numbers”", daysAgo: 6 },
+        { by: "peter", action: "task.updated", task: "Announce self-service resets to all staff", summary: "marked “Announce self-service resets to all staff” as blocked", daysAgo: 1 },
       ],
     },
     {
@@ -484,7 +484,7 @@ export const northwind: DemoVendor = {
         },
       ],
       activity: [
-        { by: "csm", action: "account.churned", summary: "Jordan Lee marked Hooli Media as churned", daysAgo: 18, internal: true },
+        { by: "csm", action: "account.churned", summary: "marked Hooli Media as churned", daysAgo: 18, internal: true },
       ],
     },
     {
@@ -615,8 +615,8 @@ export const northwind: DemoVendor = {
         { task: "Share the renewal quote", by: "csm", daysAgo: 1, internal: true, body: "Holding the quote until deal desk signs off the fallback offer." },
       ],
       activity: [
-        { by: "csm", action: "task.completed", task: "Hold the QBR with the CFO", summary: "Priya Shah completed “Hold the QBR with the CFO”", daysAgo: 7 },
-        { by: "helen", action: "comment.created", task: "Share the renewal quote", summary: "Helen Thorn commented on “Share the renewal quote”", daysAgo: 1 },
+        { by: "csm", action: "task.completed", task: "Hold the QBR with the CFO", summary: "completed “Hold the QBR with the CFO”", daysAgo: 7 },
+        { by: "helen", action: "comment.created", task: "Share the renewal quote", summary: "commented on “Share the renewal quote”", daysAgo: 1 },
       ],
     },
   ],

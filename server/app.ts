@@ -5,7 +5,7 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import type { ViteDevServer } from "vite";
-import { runWithResponseHeaders } from "~/utils/request-context.server";
+import { runInRequestContext } from "~/utils/request-context.server";
 import { sameOriginOnly, securityHeaders } from "./security";
 
 export type AppOptions = {
@@ -42,7 +42,8 @@ export async function createApp(options: AppOptions) {
     mode: options.viteDevServer ? "development" : "production",
     getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
   });
-  // Headers appended while loaders run (a renewed session cookie) go out with the response.
-  app.all("*", (req, res, next) => runWithResponseHeaders(res, () => handleRemixRequest(req, res, next)));
+  // Headers appended while loaders run (a renewed session cookie) go out with the response, and
+  // the loaders of one request share what they compute once (the signed-in scope).
+  app.all("*", (req, res, next) => runInRequestContext(res, () => handleRemixRequest(req, res, next)));
   return app;
 }

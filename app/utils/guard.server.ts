@@ -2,7 +2,7 @@ import { redirect } from "@remix-run/node";
 import { startVisitIfDue } from "~/models/hub-visit.server";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { appendResponseHeader } from "~/utils/request-context.server";
+import { appendResponseHeader, oncePerRequest } from "~/utils/request-context.server";
 import { readSessionToken, sessionCookie, validateSessionToken, type SessionAudience } from "~/utils/session.server";
 
 /**
@@ -39,7 +39,11 @@ async function readSession(request: Request, audience: SessionAudience) {
   return session;
 }
 
-export async function getConsoleScope(request: Request): Promise<ConsoleScope | null> {
+export function getConsoleScope(request: Request): Promise<ConsoleScope | null> {
+  return oncePerRequest("console-scope", () => readConsoleScope(request));
+}
+
+async function readConsoleScope(request: Request): Promise<ConsoleScope | null> {
   const session = await readSession(request, "console");
   if (!session?.vendorUserId) return null;
   const user = await db.vendorUser.findUnique({
@@ -92,7 +96,11 @@ export async function findHubVendor(vendorSlug: string | undefined) {
 }
 
 /** The stakeholder signed in to this vendor's hub, or null (also when signed in to another hub). */
-export async function getHubScope(request: Request, vendorSlug: string | undefined): Promise<HubScope | null> {
+export function getHubScope(request: Request, vendorSlug: string | undefined): Promise<HubScope | null> {
+  return oncePerRequest(`hub-scope:${vendorSlug}`, () => readHubScope(request, vendorSlug));
+}
+
+async function readHubScope(request: Request, vendorSlug: string | undefined): Promise<HubScope | null> {
   const session = await readSession(request, "hub");
   if (!session?.stakeholderId) return null;
   const stakeholder = await db.stakeholder.findUnique({

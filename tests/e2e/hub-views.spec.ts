@@ -4,8 +4,9 @@ import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoneOf, forbidde
 
 // The hub's milestones timeline and onboarding checklist, reached from the hub's navigation, on the
 // desktop and on the 375px phone, with axe-core on both. Each project signs in as a stakeholder no
-// other spec uses (Umbrella Health on the desktop, Vandelay on the phone), so no rate limit is shared.
-const people: Record<string, string> = { desktop: "claire@umbrella-health.test", phone: "elaine@vandelay.test" };
+// other spec uses or changes (Umbrella Health on the desktop, Hooli on the phone), so neither a rate
+// limit nor another spec's edits to the plan are shared.
+const people: Record<string, string> = { desktop: "claire@umbrella-health.test", phone: "jared@hooli.test" };
 
 async function signIn(page: Page, email: string) {
   await page.goto(`${HUB}/sign-in`);
