@@ -8,11 +8,25 @@ import { MAX_DUE_OFFSET_DAYS, OWNER_ROLES, type ItemKind } from "~/models/bluepr
 type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 export type BlueprintItemFieldset = { title: Meta; description: Meta; ownerRole: Meta; dueOffsetDays: Meta; visibility: Meta };
 
-/**
- * The fields of a blueprint item, for the add and edit forms alike. Only what the kind uses is
- * shown: an objective has no owner or date, an initiative (milestone) a target day, a task both.
- */
+/** The fields of a blueprint item, for the add and edit forms alike. */
 export function BlueprintItemFields({ kind, fields }: { kind: ItemKind; fields: BlueprintItemFieldset }) {
+  return <TemplateItemFields kind={kind} fields={fields} dueLabel="Due (days from kickoff)" />;
+}
+
+/**
+ * The fields of an item of a template (a blueprint's objective, milestone or task; a play's
+ * task). Only what the kind uses is shown: an objective has no owner or date, an initiative
+ * (milestone) a target day, a task both; visibility only where the template has it.
+ */
+export function TemplateItemFields({
+  kind,
+  fields,
+  dueLabel,
+}: {
+  kind: ItemKind;
+  fields: { title: Meta; description: Meta; ownerRole: Meta; dueOffsetDays: Meta; visibility?: Meta };
+  dueLabel: string;
+}) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <div className="sm:col-span-2">
@@ -44,7 +58,7 @@ export function BlueprintItemFields({ kind, fields }: { kind: ItemKind; fields: 
       ) : null}
       {kind !== "objective" ? (
         <Field
-          label="Due (days from kickoff)"
+          label={dueLabel}
           errors={fields.dueOffsetDays.errors}
           inputProps={{
             ...getInputProps(fields.dueOffsetDays, { type: "number" }),
@@ -57,12 +71,14 @@ export function BlueprintItemFields({ kind, fields }: { kind: ItemKind; fields: 
           }}
         />
       ) : null}
-      <Control id={fields.visibility.id} label="Visibility" errorId={fields.visibility.errorId} errors={fields.visibility.errors}>
-        <Select {...getSelectProps(fields.visibility)} required>
-          <option value="customer">Customer-visible: shown in the hub</option>
-          <option value="internal">Internal: your team only</option>
-        </Select>
-      </Control>
+      {fields.visibility ? (
+        <Control id={fields.visibility.id} label="Visibility" errorId={fields.visibility.errorId} errors={fields.visibility.errors}>
+          <Select {...getSelectProps(fields.visibility)} required>
+            <option value="customer">Customer-visible: shown in the hub</option>
+            <option value="internal">Internal: your team only</option>
+          </Select>
+        </Control>
+      ) : null}
     </div>
   );
 }
