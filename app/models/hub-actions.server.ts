@@ -20,22 +20,13 @@ type Scope = Pick<HubScope, "vendorId" | "accountId" | "stakeholderId"> & {
 const CUSTOMER = "customer";
 
 /** A task the hub shows: in a customer-visible milestone and objective, or an open customer play. */
-function hubTaskWhere(scope: Scope, taskId: string): Prisma.SuccessTaskWhereInput {
-  return {
-    id: taskId,
-    vendorId: scope.vendorId,
-    accountId: scope.accountId,
-    visibility: CUSTOMER,
-    OR: [
-      {
-        initiative: {
-          visibility: CUSTOMER,
-          objective: { visibility: CUSTOMER },
-        },
-      },
-      { case: { visibility: CUSTOMER, status: "open" } },
-    ],
-  };
+export const hubVisibleTask = {
+  visibility: CUSTOMER,
+  OR: [{ initiative: { visibility: CUSTOMER, objective: { visibility: CUSTOMER } } }, { case: { visibility: CUSTOMER, status: "open" } }],
+} satisfies Prisma.SuccessTaskWhereInput;
+
+function hubTaskWhere(scope: Pick<Scope, "vendorId" | "accountId">, taskId: string): Prisma.SuccessTaskWhereInput {
+  return { id: taskId, vendorId: scope.vendorId, accountId: scope.accountId, ...hubVisibleTask };
 }
 
 const hubTaskSelect = {
@@ -74,6 +65,14 @@ async function findHubItem(scope: Scope, kind: PlanItemKind, id: string) {
 
 // ---- completing and reopening -------------------------------------------------------------
 
+/** A task as the hub shows it (only when it is `ownerStakeholderId`'s, when given), or null. */
+export function findHubTask(scope: Pick<Scope, "vendorId" | "accountId">, taskId: string, ownerStakeholderId?: string) {
+  return db.successTask.findFirst({
+    where: { ...hubTaskWhere(scope, taskId), ...(ownerStakeholderId ? { ownerStakeholderId } : {}) },
+    select: hubTaskSelect,
+  });
+}
+
 export type HubTaskState = { title: string; status: string; version: number };
 export type SetTaskDoneResult = { ok: true; version: number } | { ok: false; reason: "conflict"; current: HubTaskState };
 
@@ -84,14 +83,7 @@ class StaleVersion extends Error {}
  * task saved by anyone since is not touched: its current state comes back instead.
  */
 export async function setHubTaskDone(scope: Scope, taskId: string, expectedVersion: number, done: boolean): Promise<SetTaskDoneResult> {
-  const find = () =>
-    db.successTask.findFirst({
-      where: {
-        ...hubTaskWhere(scope, taskId),
-        ownerStakeholderId: scope.stakeholderId,
-      },
-      select: hubTaskSelect,
-    });
+  const find = () => findHubTask(scope, taskId, scope.stakeholderId);
   const before = await find();
   if (!before) notFound();
   const conflict = (task: typeof before) => ({

@@ -14,12 +14,14 @@ import { createSession, generateSecureRandomString } from "~/utils/session.serve
  * vendor whose hub it was asked for. An invitation is the same kind of token with a longer life,
  * redeemed the same way.
  */
-export type VerificationPurpose = "magic_link" | "invitation";
+export type VerificationPurpose = "magic_link" | "invitation" | "email_action";
 
 const MINUTE = 60_000;
 export const VERIFICATION_LIFETIME_MS: Record<VerificationPurpose, number> = {
   magic_link: 15 * MINUTE,
   invitation: 7 * 24 * 60 * MINUTE,
+  // A one-step link in a reminder or mention mail (see email-action.server.ts).
+  email_action: 7 * 24 * 60 * MINUTE,
 };
 
 export const MAGIC_LINK_RATE_LIMITS = {
@@ -45,12 +47,17 @@ export async function createVerification(
     stakeholderId,
     purpose,
     createdById = null,
+    action = null,
+    subjectId = null,
   }: {
     vendorId: string;
     stakeholderId: string;
     purpose: VerificationPurpose;
     /** The vendor user who sent it (invitations). */
     createdById?: string | null;
+    /** For an email action: what it does, to which item. */
+    action?: string | null;
+    subjectId?: string | null;
   },
   client: Pick<Db, "verification"> = db,
 ) {
@@ -58,7 +65,7 @@ export async function createVerification(
   const token = generateSecureRandomString(20);
   const expiresAt = new Date(Date.now() + VERIFICATION_LIFETIME_MS[purpose]);
   await client.verification.create({
-    data: { tokenHash: hashVerificationToken(token), purpose, vendorId, stakeholderId, expiresAt, createdById },
+    data: { tokenHash: hashVerificationToken(token), purpose, vendorId, stakeholderId, expiresAt, createdById, action, subjectId },
   });
   return { token, expiresAt };
 }
@@ -144,7 +151,12 @@ export async function redeemMagicLink({ vendorSlug, token }: { vendorSlug: strin
     where: { tokenHash },
     select: { stakeholder: { select: { id: true, lastSeenAt: true } } },
   });
-  const stakeholderId = stakeholder.id;
-  const [session] = await Promise.all([createSession({ stakeholderId }), startVisit(stakeholder, now)]);
-  return { ok: true, stakeholderId, sessionToken: session.token, sessionExpiresAt: session.expiresAt };
+  const session = await signInStakeholder(stakeholder, now);
+  return { ok: true, stakeholderId: stakeholder.id, ...session };
+}
+
+/** A new hub session for a stakeholder whose link was just redeemed; it starts a new visit too. */
+export async function signInStakeholder(stakeholder: { id: string; lastSeenAt: Date | null }, now = new Date()) {
+  const [session] = await Promise.all([createSession({ stakeholderId: stakeholder.id }), startVisit(stakeholder, now)]);
+  return { sessionToken: session.token, sessionExpiresAt: session.expiresAt };
 }
