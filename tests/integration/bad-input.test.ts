@@ -42,6 +42,15 @@ const actions: FormAction[] = [
     url: ({ vendor }) => `/hub/${vendor.slug}/sign-in`,
     valid: () => ({ email: "someone@customer.test" }),
   },
+  { name: "mail action: mark as done", url: ({ vendor }) => `/hub/${vendor.slug}/act`, valid: () => ({ intent: "complete_task", token: "x".repeat(40) }) },
+  { name: "mail action: reply", url: ({ vendor }) => `/hub/${vendor.slug}/act`, valid: () => ({ intent: "reply", token: "x".repeat(40), body: "Thanks, on it" }) },
+  {
+    name: "hub email preferences",
+    url: ({ vendor }) => `/hub/${vendor.slug}/preferences`,
+    as: "hub",
+    // An unticked box is simply absent, so only `intent` must be present; the boxes' values are checked in notifications.test.ts.
+    valid: () => ({ intent: "save" }),
+  },
   { name: "hub link redemption", url: ({ vendor }) => `/hub/${vendor.slug}/verify`, valid: () => ({ token: "x".repeat(40) }) },
   {
     name: "new account",

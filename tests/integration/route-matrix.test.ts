@@ -255,6 +255,13 @@ const matrix: Record<string, Entry> = {
     expect: everyone("ok"),
     shows: () => ["Sign in"],
   },
+  // A one-step mail action's confirm page: GET never acts, so anyone may see it.
+  "routes/hub.$vendorSlug+/act": {
+    kind: "page",
+    url: (world) => `/hub/${world.a.vendor.slug}/act?token=${"a".repeat(32)}`,
+    expect: everyone("ok"),
+    shows: () => ["expired or was already used"],
+  },
   "routes/hub.$vendorSlug+/sign-out": {
     kind: "page",
     url: (world) => `/hub/${world.a.vendor.slug}/sign-out`,
@@ -284,6 +291,12 @@ const matrix: Record<string, Entry> = {
     url: (world) => `/hub/${world.a.vendor.slug}/timeline`,
     expect: hubOnly,
     shows: (world, principal) => [principal === "hubA1" ? world.a.plan.milestone.title : world.planA2.milestone.title, "Today"],
+  },
+  "routes/hub.$vendorSlug+/_hub+/preferences": {
+    kind: "page",
+    url: (world) => `/hub/${world.a.vendor.slug}/preferences`,
+    expect: hubOnly,
+    shows: () => ["Email preferences"],
   },
   "routes/hub.$vendorSlug+/_hub+/checklist": {
     kind: "page",

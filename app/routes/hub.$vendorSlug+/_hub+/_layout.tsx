@@ -74,6 +74,11 @@ export default function HubLayout() {
                   Checklist
                 </NavLink>
               </li>
+              <li>
+                <NavLink to={`/hub/${vendor.slug}/preferences`} prefetch="intent" className={navLinkClass}>
+                  Preferences
+                </NavLink>
+              </li>
             </ul>
           </nav>
           <p className="truncate pb-2 text-sm sm:hidden">{stakeholder.name}</p>
