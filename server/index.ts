@@ -1,4 +1,5 @@
 import { migrateDatabase } from "~/db/migrate.server";
+import { runNotificationJobs } from "~/models/reminders.server";
 import { env } from "~/utils/env.server";
 import { createApp } from "./app";
 
@@ -24,3 +25,10 @@ const app = await createApp({
 app.listen(env.PORT, () => {
   console.log(`Tandem is listening on http://localhost:${env.PORT}`);
 });
+
+// Reminders and digests run in the server process; tests call the jobs themselves. Each run
+// logs its own failures, and the unref'd timer never keeps a stopping process alive.
+const NOTIFICATION_INTERVAL_MS = 15 * 60_000;
+if (env.NODE_ENV !== "test") {
+  setInterval(() => void runNotificationJobs(), NOTIFICATION_INTERVAL_MS).unref();
+}

@@ -13,6 +13,7 @@ export function BrandedMail({
   brandColor,
   title,
   action,
+  preferencesUrl,
   children,
 }: {
   vendorName: string;
@@ -20,6 +21,8 @@ export function BrandedMail({
   title: string;
   /** The one button of the mail. */
   action: { url: string; label: string };
+  /** Notification mails link to where the person turns them off; sign-in mails have none. */
+  preferencesUrl?: string;
   /** Paragraphs around the button: `before` it and `after` it. */
   children: { before: ReactNode; after: ReactNode };
 }) {
@@ -58,6 +61,17 @@ export function BrandedMail({
                         {children.after}
                       </td>
                     </tr>
+                    {preferencesUrl ? (
+                      <tr>
+                        <td style={{ padding: "0 24px 24px", ...mutedText }}>
+                          Choose which emails you get in your{" "}
+                          <a href={preferencesUrl} style={{ color: "#334155" }}>
+                            email preferences
+                          </a>
+                          .
+                        </td>
+                      </tr>
+                    ) : null}
                   </tbody>
                 </table>
               </td>
@@ -67,6 +81,15 @@ export function BrandedMail({
       </body>
     </html>
   );
+}
+
+export function hubPreferencesUrl(origin: string, vendorSlug: string) {
+  return `${origin}/hub/${vendorSlug}/preferences`;
+}
+
+/** The plain-text twin of the footer of a notification mail. */
+export function preferencesFooterText(preferencesUrl: string) {
+  return `Choose which emails you get: ${preferencesUrl}`;
 }
 
 export function renderMailHtml(mail: ReactNode) {

@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from "react-dom/server";
+import { BrandedMail, mutedText, preferencesFooterText, renderMailHtml } from "~/emails/branded-mail";
 import { brandTheme } from "~/utils/brand";
 
 /**
@@ -17,6 +17,10 @@ export type MentionMailProps = {
   /** The comment as text, mentions shown as "@Name". */
   excerpt: string;
   url: string;
+  /** A stakeholder's one-step reply link (comments on tasks only). */
+  replyUrl?: string;
+  /** Stakeholders' mails link to their email preferences. */
+  preferencesUrl?: string;
 };
 
 const EXCERPT_MAX = 600;
@@ -24,102 +28,43 @@ const shorten = (text: string) => (text.length > EXCERPT_MAX ? `${text.slice(0, 
 
 function MentionEmail(props: MentionMailProps) {
   const theme = brandTheme(props.brandColor);
-  const font = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+  const open = { url: props.url, label: `Open the ${props.itemKind}` };
   return (
-    <html lang="en">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.authorName} mentioned you`}</title>
-      </head>
-      <body
-        style={{
-          margin: 0,
-          padding: 0,
-          backgroundColor: "#f1f5f9",
-          fontFamily: font,
-          color: "#0f172a",
-        }}
-      >
-        <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ backgroundColor: "#f1f5f9" }}>
-          <tbody>
-            <tr>
-              <td align="center" style={{ padding: "24px 12px" }}>
-                <table
-                  role="presentation"
-                  width="100%"
-                  cellPadding={0}
-                  cellSpacing={0}
-                  style={{
-                    maxWidth: 480,
-                    backgroundColor: "#ffffff",
-                    borderRadius: 8,
-                  }}
-                >
-                  <tbody>
-                    <tr>
-                      <td
-                        style={{
-                          backgroundColor: theme.color,
-                          color: theme.contrastColor,
-                          padding: "16px 24px",
-                          fontSize: 18,
-                          fontWeight: 600,
-                          borderRadius: "8px 8px 0 0",
-                        }}
-                      >
-                        {props.vendorName}
-                      </td>
-                    </tr>
-                    <tr>
-                      <td style={{ padding: 24, fontSize: 16, lineHeight: 1.5 }}>
-                        <p style={{ margin: "0 0 16px" }}>Hi {props.recipientName},</p>
-                        <p style={{ margin: "0 0 16px" }}>
-                          {props.authorName} mentioned you in a comment on the {props.itemKind} “{props.itemTitle}” ({props.accountName}):
-                        </p>
-                        <p
-                          style={{
-                            margin: "0 0 24px",
-                            padding: "12px 16px",
-                            backgroundColor: "#f8fafc",
-                            borderLeft: `4px solid ${theme.color}`,
-                            whiteSpace: "pre-line",
-                          }}
-                        >
-                          {shorten(props.excerpt)}
-                        </p>
-                        <p style={{ margin: 0 }}>
-                          <a
-                            href={props.url}
-                            style={{
-                              display: "inline-block",
-                              backgroundColor: theme.color,
-                              color: theme.contrastColor,
-                              padding: "12px 20px",
-                              borderRadius: 6,
-                              fontWeight: 600,
-                              textDecoration: "none",
-                            }}
-                          >
-                            {`Open the ${props.itemKind}`}
-                          </a>
-                        </p>
-                      </td>
-                    </tr>
-                  </tbody>
-                </table>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </body>
-    </html>
+    <BrandedMail
+      vendorName={props.vendorName}
+      brandColor={props.brandColor}
+      title={`${props.authorName} mentioned you`}
+      action={props.replyUrl ? { url: props.replyUrl, label: "Reply" } : open}
+      preferencesUrl={props.preferencesUrl}
+    >
+      {{
+        before: (
+          <>
+            <p style={{ margin: "0 0 16px" }}>Hi {props.recipientName},</p>
+            <p style={{ margin: "0 0 16px" }}>
+              {props.authorName} mentioned you in a comment on the {props.itemKind} “{props.itemTitle}” ({props.accountName}):
+            </p>
+            <p style={{ margin: "0 0 24px", padding: "12px 16px", backgroundColor: "#f8fafc", borderLeft: `4px solid ${theme.color}`, whiteSpace: "pre-line" }}>
+              {shorten(props.excerpt)}
+            </p>
+          </>
+        ),
+        after: props.replyUrl ? (
+          <p style={{ margin: 0, ...mutedText }}>
+            <a href={open.url} style={{ color: "#334155" }}>
+              {open.label}
+            </a>{" "}
+            to see the whole conversation.
+          </p>
+        ) : null,
+      }}
+    </BrandedMail>
   );
 }
 
 export function renderMentionEmail(props: MentionMailProps) {
   const subject = `${props.authorName} mentioned you on “${props.itemTitle}”`;
-  const html = `<!DOCTYPE html>${renderToStaticMarkup(<MentionEmail {...props} />)}`;
+  const html = renderMailHtml(<MentionEmail {...props} />);
   const text = [
     `Hi ${props.recipientName},`,
     "",
@@ -127,7 +72,9 @@ export function renderMentionEmail(props: MentionMailProps) {
     "",
     shorten(props.excerpt),
     "",
+    ...(props.replyUrl ? [`Reply: ${props.replyUrl}`] : []),
     `Open it: ${props.url}`,
+    ...(props.preferencesUrl ? ["", preferencesFooterText(props.preferencesUrl)] : []),
   ].join("\n");
   return { subject, html, text, template: "mention" };
 }

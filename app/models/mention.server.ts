@@ -1,6 +1,9 @@
 import { renderMentionEmail } from "~/emails/mention";
 import { mentionsAsText, type MentionPerson } from "~/models/mention";
 import { db } from "~/utils/db.server";
+import { hubPreferencesUrl } from "~/emails/branded-mail";
+import { createEmailAction } from "~/models/email-action.server";
+import { findHubTask } from "~/models/hub-actions.server";
 import { env } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
 
@@ -51,7 +54,17 @@ export type MentionNotice = {
  * is saved; every mail is stored in the outbox first, so none is lost.
  */
 export async function mailMentions(scope: AccountScope, notice: MentionNotice) {
-  const recipients = notice.recipients.filter((person) => !(person.kind === notice.author.kind && person.id === notice.author.id));
+  const mentioned = notice.recipients.filter((person) => !(person.kind === notice.author.kind && person.id === notice.author.id));
+  // Stakeholders may turn mention mails off (vendor users have no such preference).
+  const mutedStakeholders = new Set(
+    (
+      await db.stakeholder.findMany({
+        where: { vendorId: scope.vendorId, id: { in: mentioned.filter((person) => person.kind === "stakeholder").map((person) => person.id) }, emailOnMention: false },
+        select: { id: true },
+      })
+    ).map((row) => row.id),
+  );
+  const recipients = mentioned.filter((person) => !(person.kind === "stakeholder" && mutedStakeholders.has(person.id)));
   if (recipients.length === 0) return;
   const [vendor, account] = await Promise.all([
     db.vendor.findUnique({
@@ -69,9 +82,11 @@ export async function mailMentions(scope: AccountScope, notice: MentionNotice) {
   for (const person of recipients) {
     const url =
       person.kind === "stakeholder" ? `${env.APP_ORIGIN}/hub/${vendor.slug}/plan#${anchor}` : `${env.APP_ORIGIN}/console/accounts/${account.id}`;
+    const stakeholderLinks = person.kind === "stakeholder" ? await stakeholderMentionLinks(scope, vendor.slug, person.id, notice.item) : {};
     await sendMail({
       to: person.email,
       ...renderMentionEmail({
+        ...stakeholderLinks,
         vendorName: vendor.name,
         brandColor: vendor.primaryColor,
         recipientName: person.name,
@@ -84,4 +99,20 @@ export async function mailMentions(scope: AccountScope, notice: MentionNotice) {
       }),
     });
   }
+}
+
+/**
+ * A mentioned stakeholder's mail links to their email preferences and, for a task their hub
+ * shows, carries a one-step reply link.
+ */
+async function stakeholderMentionLinks(scope: AccountScope, vendorSlug: string, stakeholderId: string, item: MentionNotice["item"]) {
+  const preferencesUrl = hubPreferencesUrl(env.APP_ORIGIN, vendorSlug);
+  if (item.kind !== "task" || !(await findHubTask(scope, item.id))) return { preferencesUrl };
+  const { url } = await createEmailAction({
+    stakeholder: { id: stakeholderId, vendorId: scope.vendorId },
+    vendorSlug,
+    action: "reply",
+    subjectId: item.id,
+  });
+  return { preferencesUrl, replyUrl: url };
 }

@@ -1,6 +1,7 @@
 import { recordConsoleActivity } from "~/models/activity.server";
 import { findOwnerInScope } from "~/models/owner.server";
 import type { TaskStatus } from "~/models/plan-progress";
+import { mailTaskAssigned } from "~/models/reminders.server";
 import { ownerRefValue, type OwnerRef } from "~/models/task-owner";
 import { db, type Prisma } from "~/utils/db.server";
 import { formatDate, humanize } from "~/utils/format";
@@ -109,7 +110,7 @@ export async function updateTask(
     change.visibility !== before.visibility ? (change.visibility === "internal" ? "made internal" : "shared with the customer") : null,
   ].filter(Boolean);
   try {
-    return await db.$transaction(async (tx) => {
+    const saved = await db.$transaction(async (tx) => {
       const { count } = await tx.successTask.updateMany({
         where: { id: taskId, vendorId: scope.vendorId, accountId, version: expectedVersion },
         data: { title: change.title, status: change.status, visibility: change.visibility, dueDate: change.dueDate, completedAt, ...owner, version: { increment: 1 } },
@@ -126,6 +127,9 @@ export async function updateTask(
       });
       return { ok: true as const, version: expectedVersion + 1 };
     });
+    // After the commit: a change that rolled back must not have told anyone.
+    if (owner.ownerStakeholderId && owner.ownerStakeholderId !== before.ownerStakeholderId) await mailTaskAssigned(scope, taskId);
+    return saved;
   } catch (error) {
     if (!(error instanceof StaleVersion)) throw error;
     const now = await findTask(scope, accountId, taskId);
@@ -170,6 +174,7 @@ export async function addTask(scope: Scope, accountId: string, milestoneId: stri
     });
     return created;
   });
+  if (owner.ownerStakeholderId) await mailTaskAssigned(scope, task.id);
   return { ok: true as const, id: task.id };
 }
 
