@@ -199,6 +199,9 @@ describe("email preferences page", () => {
     expect(await saved.text()).toContain("Preferences saved.");
     const row = await db.stakeholder.findUniqueOrThrow({ where: { id: tenant.champion.id } });
     expect(row).toMatchObject({ emailOnAssigned: true, emailOnDueSoon: false, emailOnOverdue: false, emailOnMention: true, weeklyDigest: false });
+    const reloaded = await (await server.request(`/hub/${tenant.vendor.slug}/preferences`, { cookie })).text();
+    const ticked = [...reloaded.matchAll(/<input[^>]*type="checkbox"[^>]*>/g)].filter(([input]) => / checked=""/.test(input)).map(([input]) => /name="(\w+)"/.exec(input)?.[1]);
+    expect(ticked).toEqual(["emailOnAssigned", "emailOnMention"]);
   });
 
   it("refuses values a checkbox never sends, changing nothing", async () => {

@@ -33,7 +33,11 @@ export default function HubPreferences() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state !== "idle" && navigation.formMethod === "POST";
-  const [form, fields] = useSchemaForm(emailPreferencesSchema, { id: "email-preferences", lastResult: actionData?.result });
+  const [form, fields] = useSchemaForm(emailPreferencesSchema, {
+    id: "email-preferences",
+    lastResult: actionData?.result,
+    defaultValue: Object.fromEntries(EMAIL_PREFERENCES.map(({ name }) => [name, preferences[name] ? "on" : undefined])),
+  });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-slate-900">Email preferences</h1>
@@ -50,8 +54,6 @@ export default function HubPreferences() {
                   <label htmlFor={field.id} className="flex min-h-11 items-start gap-3 text-slate-800">
                     <input
                       {...getInputProps(field, { type: "checkbox", value: "on" })}
-                      key={`${name}-${String(preferences[name])}`}
-                      defaultChecked={preferences[name]}
                       className="mt-1 h-5 w-5 shrink-0 rounded border-slate-400 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2"
                     />
                     <span>{label}</span>
