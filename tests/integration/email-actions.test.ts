@@ -1,5 +1,6 @@
+import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmailAction, type EmailActionKind } from "~/models/email-action.server";
+import { EMAIL_ACTION_RATE_LIMIT, createEmailAction, type EmailActionKind } from "~/models/email-action.server";
 import { hashVerificationToken } from "~/models/magic-link.server";
 import { db } from "~/utils/db.server";
 import { cookieHeader, createStakeholder, createTenant } from "../support/factories";
@@ -184,5 +185,22 @@ describe("replying from a mail", () => {
 
     expect((await post(tenant.vendor.slug, { intent: "reply", token, body: "Twice?" })).status).toBe(400);
     expect(await db.comment.count({ where: { taskId: tenant.plan.customerTask.id, body: "Twice?" } })).toBe(0);
+  });
+});
+
+describe("rate limit", () => {
+  it("stops a flood of submissions from one address with 429, before any token lookup", async () => {
+    const tenant = await createTenant();
+    const token = await issue(tenant, "complete_task");
+    // Counts persist between runs: an address of its own each time.
+    const clientIp = `100.64.${randomInt(256)}.${randomInt(1, 255)}`;
+    for (let i = 0; i < EMAIL_ACTION_RATE_LIMIT.limit; i++) {
+      const answer = await server.request(`/hub/${tenant.vendor.slug}/act`, { form: { intent: "complete_task", token: `guess${i}` }, clientIp });
+      expect(answer.status).toBe(400);
+    }
+    const blocked = await server.request(`/hub/${tenant.vendor.slug}/act`, { form: { intent: "complete_task", token }, clientIp });
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toContain("Too many attempts");
+    expect((await db.verification.findUniqueOrThrow({ where: { tokenHash: hashVerificationToken(token) } })).usedAt).toBeNull();
   });
 });
