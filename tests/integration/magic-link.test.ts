@@ -178,6 +178,10 @@ describe("redeeming a magic link", () => {
       expect(page.status).toBe(200);
       expect(page.headers.get("set-cookie")).toBeNull();
       expect(page.headers.get("cache-control")).toContain("no-store");
+      // The token never leaves as a Referer, and the page's own POST keeps a real Origin
+      // (with "no-referrer" a browser sends "Origin: null", which the Origin check refuses).
+      // Browsers apply the last policy of the list they understand (the server sets a default first).
+      expect(page.headers.get("referrer-policy")?.split(",").pop()?.trim()).toBe("same-origin");
       const html = await page.text();
       expect(html).toMatch(/<button[^>]*type="submit"[^>]*>Sign in<\/button>/);
       expect(html).toContain(`name="token" value="${token}"`);

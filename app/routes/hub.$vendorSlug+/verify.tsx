@@ -24,8 +24,11 @@ const verifySchema = z.object({
   token: z.string({ required_error: "The sign-in link is incomplete" }).max(MAX_TOKEN_LENGTH),
 });
 
-// The token sits in this page's URL and markup: keep it out of caches and Referer headers.
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+// The token sits in this page's URL and markup: keep it out of caches, and never send it to
+// another site as a Referer. "no-referrer" would also make the browser send "Origin: null" on this
+// page's own form POST (before hydration), which the same-origin check refuses; "same-origin"
+// keeps the Referer at home and the Origin intact.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "same-origin" });
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData ? `Sign in · ${loaderData.vendor.name}` : "Sign in" },
