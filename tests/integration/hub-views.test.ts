@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getHubChecklist, getHubTimeline, milestoneState, type HubViewScope } from "~/models/hub.server";
 import { db } from "~/utils/db.server";
 import { createAccount, createPlan, createStakeholder, createTenant, hubCookie } from "../support/factories";
-import { startTestServer, type TestServer } from "../support/server";
+import { expectNone, startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -64,22 +64,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** The HTML document and the single-fetch data of a hub page. */
-async function fetchBoth(path: string, cookie: string) {
-  const page = await server.request(path, { cookie });
-  const data = await server.data(path, cookie);
-  expect(page.status, path).toBe(200);
-  expect(data.status, `${path}.data`).toBe(200);
-  return [
-    { what: path, body: await page.text() },
-    { what: `${path}.data`, body: await data.text() },
-  ];
-}
-
-function expectNone(body: string, texts: string[], what: string) {
-  expect(texts.filter((text) => body.includes(text)), what).toEqual([]);
-}
-
 function expectInOrder(body: string, texts: string[], what: string) {
   const positions = texts.map((text) => body.indexOf(text));
   expect(positions.every((position) => position >= 0), `${what}: ${texts.filter((_, i) => positions[i]! < 0).join(", ")}`).toBe(true);
@@ -121,7 +105,7 @@ describe("hub timeline", () => {
 
   it("shows them in order around a today marker, and nothing internal, as HTML and as data", async () => {
     const { a, milestones } = world;
-    const [html, data] = await fetchBoth(`/hub/${a.vendor.slug}/timeline`, world.cookieA1);
+    const [html, data] = await server.fetchBoth(`/hub/${a.vendor.slug}/timeline`, world.cookieA1);
     for (const { what, body } of [html!, data!]) {
       expectInOrder(body, [milestones.done.title, milestones.overdue.title, milestones.atRisk.title, milestones.onTrack.title, milestones.undated.title], what);
       expect(body, what).toContain(a.plan.objective.title);
@@ -136,7 +120,7 @@ describe("hub timeline", () => {
   });
 
   it("shows another account of the same vendor only its own milestones", async () => {
-    const [html, data] = await fetchBoth(`/hub/${world.a.vendor.slug}/timeline`, world.cookieA2);
+    const [html, data] = await server.fetchBoth(`/hub/${world.a.vendor.slug}/timeline`, world.cookieA2);
     for (const { what, body } of [html!, data!]) {
       expect(body, what).toContain(world.planA2.milestone.title);
       expectNone(body, [world.a.plan.marker, "INTERNAL"], what);
@@ -169,7 +153,7 @@ describe("hub onboarding checklist", () => {
 
   it("shows check states, owners, due dates and overdue markers, and nothing internal, as HTML and as data", async () => {
     const { a } = world;
-    const [html, data] = await fetchBoth(`/hub/${a.vendor.slug}/checklist`, world.cookieA1);
+    const [html, data] = await server.fetchBoth(`/hub/${a.vendor.slug}/checklist`, world.cookieA1);
     for (const { what, body } of [html!, data!]) {
       for (const title of [a.plan.customerTask.title, a.plan.vendorTask.title, world.doneTask.title, world.milestones.atRisk.title]) {
         expect(body, what).toContain(title);
@@ -188,7 +172,7 @@ describe("hub onboarding checklist", () => {
   });
 
   it("shows another account of the same vendor only its own tasks", async () => {
-    const [html, data] = await fetchBoth(`/hub/${world.a.vendor.slug}/checklist`, world.cookieA2);
+    const [html, data] = await server.fetchBoth(`/hub/${world.a.vendor.slug}/checklist`, world.cookieA2);
     for (const { what, body } of [html!, data!]) {
       expect(body, what).toContain(world.planA2.customerTask.title);
       expectNone(body, [world.a.plan.marker, "INTERNAL"], what);

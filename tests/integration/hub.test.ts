@@ -4,7 +4,7 @@ import { db } from "~/utils/db.server";
 import { getHubScope } from "~/utils/guard.server";
 import { requireDevMailbox } from "~/utils/mail.server";
 import { createAccount, createPlan, createStakeholder, createTenant, hubCookie } from "../support/factories";
-import { startTestServer, type TestServer } from "../support/server";
+import { expectNone, startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -55,26 +55,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Both faces of a hub page: the HTML document and the single-fetch data a client navigation reads. */
-async function fetchBoth(path: string, cookie: string) {
-  const page = await server.request(path, { cookie });
-  const data = await server.data(path, cookie);
-  expect(page.status, path).toBe(200);
-  expect(data.status, `${path}.data`).toBe(200);
-  return [
-    { what: path, body: await page.text() },
-    { what: `${path}.data`, body: await data.text() },
-  ];
-}
-
-function expectNone(body: string, texts: string[], what: string) {
-  expect(texts.filter((text) => body.includes(text)), what).toEqual([]);
-}
-
 describe("hub home", () => {
   it("shows the customer-visible plan and nothing internal, as HTML and as data", async () => {
     const { a } = world;
-    for (const { what, body } of await fetchBoth(`/hub/${a.vendor.slug}`, world.cookieA1)) {
+    for (const { what, body } of await server.fetchBoth(`/hub/${a.vendor.slug}`, world.cookieA1)) {
       expect(body, what).toContain(a.plan.objective.title);
       expect(body, what).toContain(a.plan.milestone.title);
       expect(body, what).toContain(a.plan.customerTask.title);
@@ -127,7 +111,7 @@ describe("hub home", () => {
 describe("hub plan", () => {
   it("shows objectives, milestones and tasks with owners, and nothing internal, as HTML and as data", async () => {
     const { a } = world;
-    for (const { what, body } of await fetchBoth(`/hub/${a.vendor.slug}/plan`, world.cookieA1)) {
+    for (const { what, body } of await server.fetchBoth(`/hub/${a.vendor.slug}/plan`, world.cookieA1)) {
       for (const title of [a.plan.objective.title, a.plan.milestone.title, a.plan.customerTask.title, a.plan.vendorTask.title]) {
         expect(body, what).toContain(title);
       }
@@ -143,12 +127,12 @@ describe("hub isolation", () => {
   it("shows a stakeholder of account A2 only A2's items, and A1 only A1's", async () => {
     const { a, planA2 } = world;
     for (const path of [`/hub/${a.vendor.slug}`, `/hub/${a.vendor.slug}/plan`]) {
-      for (const { what, body } of await fetchBoth(path, world.cookieA2)) {
+      for (const { what, body } of await server.fetchBoth(path, world.cookieA2)) {
         expect(body, what).toContain(planA2.customerTask.title);
         expect(body, what).toContain(world.accountA2.name);
         expectNone(body, [a.plan.marker, a.account.name, a.champion.name, "INTERNAL"], what);
       }
-      for (const { what, body } of await fetchBoth(path, world.cookieA1)) {
+      for (const { what, body } of await server.fetchBoth(path, world.cookieA1)) {
         expectNone(body, [planA2.marker, world.accountA2.name, world.stakeholderA2.name], what);
       }
     }

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { expect } from "vitest";
 import { createApp } from "../../server/app";
 
 /**
@@ -49,13 +50,34 @@ export async function startTestServer() {
     return fetch(origin + pathname, { method, headers, body, redirect: "manual" });
   }
 
+  /** Both faces of a page: the HTML document and the single-fetch data a client navigation reads; both must be 200. */
+  async function fetchBoth(pathname: string, cookie: string) {
+    const page = await request(pathname, { cookie });
+    const loaderData = await data(pathname, cookie);
+    expect(page.status, pathname).toBe(200);
+    expect(loaderData.status, `${pathname}.data`).toBe(200);
+    return [
+      { what: pathname, body: await page.text() },
+      { what: `${pathname}.data`, body: await loaderData.text() },
+    ];
+  }
+
+  /** A Remix single-fetch data request for a route's loader (what client navigation fetches). */
+  function data(pathname: string, cookie?: string) {
+    return request(`${pathname === "/" ? "/_root" : pathname}.data`, { cookie });
+  }
+
   return {
     origin,
     clientIp,
+    fetchBoth,
     request,
-    /** A Remix single-fetch data request for a route's loader (what client navigation fetches). */
-    data: (pathname: string, cookie?: string) =>
-      request(`${pathname === "/" ? "/_root" : pathname}.data`, { cookie }),
+    data,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Fails naming every one of the texts that the body contains. */
+export function expectNone(body: string, texts: string[], what: string) {
+  expect(texts.filter((text) => body.includes(text)), what).toEqual([]);
 }
