@@ -13,6 +13,9 @@
  *      customer-visible tasks, and a rendered list.
  * Each gets 50 keep-alive connections sending GET /hub/<slug> with the session cookie, a 2 s
  * warm-up then 10 s measured. The servers are killed and the file removed however the run ends.
+ *
+ * BENCH_PROFILE=<directory> writes a V8 CPU profile of the app serving the hub home under that
+ * load (open it in Chrome's DevTools); the run then skips the /login measurement.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -52,6 +55,8 @@ const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 async function serveApp() {
   const { createApp } = await import("../server/app");
   const app = await createApp({ trustProxy: false, logRequests: false, buildDirectory: buildDirectory() });
+  // A normal exit is what makes --cpu-prof write its file.
+  process.on("SIGINT", () => process.exit(0));
   const server = app.listen(0, "127.0.0.1", () => process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`));
 }
 
@@ -183,9 +188,9 @@ function seed(file: string) {
 type Server = { name: string; port: number; child: ChildProcess };
 const children = new Set<ChildProcess>();
 
-function startServer(name: string, args: string[], env: Record<string, string>): Promise<Server> {
+function startServer(name: string, args: string[], env: Record<string, string>, nodeOptions: string[] = []): Promise<Server> {
   // node --import tsx, not the tsx CLI: one process, so killing it leaves no server behind.
-  const child = spawn(process.execPath, ["--import", "tsx", scriptPath, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", scriptPath, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   children.add(child);
   child.on("exit", () => children.delete(child));
   return new Promise((resolve, reject) => {
@@ -311,15 +316,26 @@ async function main() {
     const cookie = `tandem_hub_session=${token}`;
     const pathname = "/hub/bench-vendor-2";
 
-    const app = await startServer("app", ["--serve-app"], { NODE_ENV: "production", DATABASE_URL: databaseUrl, BUILD_DIR: buildDirectory() });
+    const profileDirectory = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
+    const app = await startServer(
+      "app",
+      ["--serve-app"],
+      { NODE_ENV: "production", DATABASE_URL: databaseUrl, BUILD_DIR: buildDirectory() },
+      profileDirectory ? ["--cpu-prof", `--cpu-prof-dir=${profileDirectory}`] : [],
+    );
     const first = await get(new http.Agent(), app.port, pathname, cookie);
     const html = first.body.toString();
     if (first.status !== 200 || !html.includes("Welcome")) throw new Error(`the app's hub home answered ${first.status}, not the signed-in page`);
     const weight = await javascriptWeight(app.port, html);
     const appLoad = await load(app.port, pathname, cookie);
     // The same app on a page without data or session: what the framework costs before any query.
-    const appBare = await load(app.port, "/login", "");
-    app.child.kill("SIGKILL");
+    const appBare = profileDirectory ? undefined : await load(app.port, "/login", "");
+    if (profileDirectory) {
+      const exited = new Promise((resolve) => app.child.once("exit", resolve));
+      app.child.kill("SIGINT");
+      await exited;
+      console.log(`CPU profile of the app written to ${profileDirectory}`);
+    } else app.child.kill("SIGKILL");
 
     const ceiling = await startServer("ceiling", ["--serve-ceiling", file], {});
     const check = await get(new http.Agent(), ceiling.port, pathname, cookie);
@@ -339,7 +355,7 @@ async function main() {
     console.log(`GET ${pathname} as a champion (a plan of ${visibleTasks} customer-visible tasks), ${CONNECTIONS} connections, ${WARMUP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured`);
     console.log(row("app", appLoad));
     console.log(row("ceiling", ceilingLoad));
-    console.log(`${row("app /login", appBare)}   (a page without session or data)`);
+    if (appBare) console.log(`${row("app /login", appBare)}   (a page without session or data)`);
     console.log(`ratio app/ceiling: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"})`);
     const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
     console.log(`hub home JavaScript: ${weight.files.length} files, ${kib(weight.bytes)}, ${kib(weight.gzip)} gzipped; largest (gzipped):`);
