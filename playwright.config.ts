@@ -6,7 +6,8 @@ import { defineConfig, devices, type LaunchOptions } from "@playwright/test";
  * does). The web server starts on a fresh, seeded SQLite database each run:
  * tests/e2e/web-server.ts deletes data/e2e.db*, runs the seed and starts server/index.ts.
  */
-const PORT = 3210;
+// E2E_PORT lets two runs (each with its own BUILD_DIR) share a machine; each gets its own database file.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const origin = `http://localhost:${PORT}`;
 
 // Playwright cannot download its browsers on these machines: use the system Chromium when
@@ -67,7 +68,7 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     env: {
-      DATABASE_URL: "file:./data/e2e.db",
+      DATABASE_URL: PORT === 3210 ? "file:./data/e2e.db" : `file:./data/e2e-${PORT}.db`,
       PORT: String(PORT),
       APP_ORIGIN: origin,
       DEV_MAILBOX: "true",

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { migrateDatabase } from "~/db/migrate.server";
 import { runNotificationJobs } from "~/models/reminders.server";
 import { env } from "~/utils/env.server";
@@ -20,6 +21,7 @@ const app = await createApp({
   trustProxy: env.TRUST_PROXY,
   logRequests: env.NODE_ENV !== "test",
   viteDevServer,
+  buildDirectory: path.resolve(env.BUILD_DIR),
 });
 
 app.listen(env.PORT, () => {

@@ -26,6 +26,8 @@ const envSchema = z.object({
   UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
   TRUST_PROXY: booleanFlag,
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  /** The production build to serve; another directory lets two builds live side by side. */
+  BUILD_DIR: z.string().min(1).default("build"),
 });
 
 export type Env = z.infer<typeof envSchema>;

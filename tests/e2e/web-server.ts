@@ -10,8 +10,9 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..", "..");
 process.chdir(root);
 
-if (!fs.existsSync(path.join(root, "build", "server", "index.js"))) {
-  console.error("No production build in build/: run `npm run build` before `npx playwright test`.");
+const buildDirectory = path.resolve(root, process.env.BUILD_DIR ?? "build");
+if (!fs.existsSync(path.join(buildDirectory, "server", "index.js"))) {
+  console.error(`No production build in ${buildDirectory}: run \`npm run build\` before \`npx playwright test\`.`);
   process.exit(1);
 }
 
