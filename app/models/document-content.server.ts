@@ -1,0 +1,59 @@
+import type { JSONContent } from "@tiptap/core";
+import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { MAX_DOCUMENT_BYTES } from "~/models/document-fields";
+import { EMPTY_DOCUMENT, listMentionedIds, parseRichText, renderRichText, richTextSchema } from "~/rich-text/rich-text.server";
+
+/**
+ * A shared document's content in its two forms: the Yjs state (the source of truth, what the
+ * editors sync) and what it renders to (the editor's JSON, sanitized HTML, plain text).
+ * Tiptap's Collaboration extension keeps the ProseMirror document in this Yjs field.
+ */
+export const DOCUMENT_FIELD = "default";
+
+export type RenderedDocument = { json: JSONContent; html: string; text: string; mentionedIds: string[] };
+
+/** The Yjs state of a document holding the given editor JSON. */
+export function stateFromJson(json: JSONContent): Uint8Array<ArrayBuffer> {
+  const doc = prosemirrorJSONToYDoc(richTextSchema, json, DOCUMENT_FIELD);
+  try {
+    return Y.encodeStateAsUpdate(doc) as Uint8Array<ArrayBuffer>;
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * What a live document renders to, checked like any stored rich text (schema, safe links, 1 MB).
+ * When it does not pass, the caller keeps the last good rendering.
+ */
+export function renderDocument(doc: Y.Doc): { ok: true; content: RenderedDocument } | { ok: false; error: string } {
+  let json: unknown;
+  try {
+    json = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), richTextSchema).toJSON();
+  } catch {
+    return { ok: false, error: "The document contains content this editor does not support." };
+  }
+  const parsed = parseRichText(json, { maxBytes: MAX_DOCUMENT_BYTES });
+  if (!parsed.ok) return parsed;
+  return { ok: true, content: { json: parsed.json, ...renderRichText(parsed.node), mentionedIds: listMentionedIds(parsed.node) } };
+}
+
+/** renderDocument for an encoded state (a stored row, a snapshot read from the live server). */
+export function renderDocumentState(state: Uint8Array) {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return renderDocument(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The columns of a new, empty document. */
+export function emptyDocumentColumns() {
+  const yState = stateFromJson(EMPTY_DOCUMENT);
+  const rendered = renderDocumentState(yState);
+  if (!rendered.ok) throw new Error(`The empty document does not render: ${rendered.error}`);
+  return { yState, contentJson: JSON.stringify(rendered.content.json), contentHtml: rendered.content.html, contentText: rendered.content.text };
+}
