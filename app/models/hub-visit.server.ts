@@ -1,3 +1,4 @@
+import { dateParam, sql, toDate } from "~/db/sql.server";
 import { db } from "~/utils/db.server";
 
 /**
@@ -22,49 +23,44 @@ export function startVisit(stakeholder: Seen, now = new Date()) {
   });
 }
 
-/** Called on every hub request: writes only when a new visit starts, and at most once. */
+/**
+ * Called on every hub request: writes only when a new visit starts, and at most once. True when
+ * this request starts a visit: the visit before it then began at the lastSeenAt that was read
+ * (whichever parallel request's update won, that is what it wrote into previousSeenAt).
+ */
 export async function startVisitIfDue(stakeholder: Seen, now = new Date()) {
-  if (stakeholder.lastSeenAt && now.getTime() - stakeholder.lastSeenAt.getTime() <= VISIT_GAP_MS) return;
+  if (stakeholder.lastSeenAt && now.getTime() - stakeholder.lastSeenAt.getTime() <= VISIT_GAP_MS) return false;
   await startVisit(stakeholder, now);
+  return true;
 }
+
+type ChangeRow = { id: string; summary: string; createdAt: unknown; vendorUserName: string | null; stakeholderName: string | null };
+
+const CHANGES_SQL = `
+  SELECT e."id", e."summary", e."createdAt", vu."name" AS "vendorUserName", st."name" AS "stakeholderName"
+    FROM "ActivityEvent" e
+    LEFT JOIN "VendorUser" vu ON vu."id" = e."actorVendorUserId"
+    LEFT JOIN "Stakeholder" st ON st."id" = e."actorStakeholderId"
+   WHERE e."vendorId" = ? AND e."accountId" = ? AND e."visibility" = 'customer' AND e."createdAt" > ?
+     AND (e."actorStakeholderId" IS NULL OR e."actorStakeholderId" <> ?)
+   ORDER BY e."createdAt" DESC, e."id" DESC
+   LIMIT ${CHANGES_SHOWN}`;
 
 /**
  * The account's customer-visible activity since the stakeholder's previous visit, newest first,
  * without their own actions (they know what they did). `since` is null on the first visit.
  */
-export async function getChangesSinceLastVisit(scope: { vendorId: string; accountId: string; stakeholderId: string | null }) {
-  if (!scope.stakeholderId) return { since: null, events: [] };
-  const stakeholder = await db.stakeholder.findFirst({
-    where: { id: scope.stakeholderId, vendorId: scope.vendorId, accountId: scope.accountId },
-    select: { previousSeenAt: true },
-  });
-  const since = stakeholder?.previousSeenAt ?? null;
+export async function getChangesSinceLastVisit(scope: { vendorId: string; accountId: string; stakeholderId: string; previousVisitAt: Date | null }) {
+  const since = scope.previousVisitAt;
   if (!since) return { since: null, events: [] };
-  const events = await db.activityEvent.findMany({
-    where: {
-      vendorId: scope.vendorId,
-      accountId: scope.accountId,
-      visibility: "customer",
-      createdAt: { gt: since },
-      OR: [{ actorStakeholderId: null }, { actorStakeholderId: { not: scope.stakeholderId } }],
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: CHANGES_SHOWN,
-    select: {
-      id: true,
-      summary: true,
-      createdAt: true,
-      actorVendorUser: { select: { name: true } },
-      actorStakeholder: { select: { name: true } },
-    },
-  });
+  const rows = await sql().all<ChangeRow>(CHANGES_SQL, [scope.vendorId, scope.accountId, dateParam(since), scope.stakeholderId]);
   return {
     since,
-    events: events.map((event) => ({
-      id: event.id,
-      summary: event.summary,
-      createdAt: event.createdAt,
-      actorName: event.actorVendorUser?.name ?? event.actorStakeholder?.name ?? null,
+    events: rows.map((row) => ({
+      id: row.id,
+      summary: row.summary,
+      createdAt: toDate(row.createdAt),
+      actorName: row.vendorUserName ?? row.stakeholderName ?? null,
     })),
   };
 }

@@ -1,9 +1,9 @@
+import { sql, toDate } from "~/db/sql.server";
 import { getChangesSinceLastVisit } from "~/models/hub-visit.server";
 import { isOverdue, summarizeProgress, type Progress } from "~/models/plan-progress";
 import { brandTheme } from "~/utils/brand";
 import { db } from "~/utils/db.server";
 import type { HubScope } from "~/utils/guard.server";
-import { notFound } from "~/utils/http.server";
 
 /**
  * What the customer hub shows. Every query is scoped by the session's vendor and account, and
@@ -18,57 +18,124 @@ const CUSTOMER = "customer";
  */
 export type HubViewScope = Pick<HubScope, "vendorId" | "accountId"> & { stakeholderId: string | null };
 
-export async function getHubAccount(scope: HubScope) {
-  const [vendor, account] = await Promise.all([
-    db.vendor.findUnique({
-      where: { id: scope.vendorId },
-      select: { slug: true, name: true, logoUrl: true, primaryColor: true },
-    }),
-    db.account.findFirst({ where: { id: scope.accountId, vendorId: scope.vendorId }, select: { name: true } }),
-  ]);
-  if (!vendor || !account) notFound();
+/** The signed-in hub's shell: everything it shows came with the scope. */
+export function getHubAccount(scope: HubScope) {
   return {
-    vendor: { slug: vendor.slug, name: vendor.name, logoUrl: vendor.logoUrl },
-    theme: brandTheme(vendor.primaryColor),
-    account: { name: account.name },
+    vendor: { slug: scope.vendor.slug, name: scope.vendor.name, logoUrl: scope.vendor.logoUrl },
+    theme: brandTheme(scope.vendor.primaryColor),
+    account: { name: scope.account.name },
     stakeholder: { name: scope.stakeholder.name },
   };
 }
 
-function findCustomerPlans(scope: HubViewScope) {
-  const vendorId = scope.vendorId;
-  return db.successPlan.findMany({
-    where: { vendorId, accountId: scope.accountId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      objectives: {
-        where: { vendorId, visibility: CUSTOMER },
-        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-        select: {
-          id: true,
-          title: true,
-          description: true,
-          initiatives: {
-            where: { vendorId, visibility: CUSTOMER },
-            orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-            select: {
-              id: true,
-              title: true,
-              description: true,
-              targetDate: true,
-              tasks: {
-                where: { vendorId, accountId: scope.accountId, visibility: CUSTOMER },
-                orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-                select: customerTaskSelect,
-              },
-            },
-          },
-        },
-      },
-    },
-  });
+type OutlineRow = {
+  planId: string;
+  planTitle: string;
+  objectiveId: string | null;
+  objectiveTitle: string | null;
+  objectiveDescription: string | null;
+  milestoneId: string | null;
+  milestoneTitle: string | null;
+  milestoneDescription: string | null;
+  targetDate: unknown;
+};
+
+type TaskRow = {
+  id: string;
+  initiativeId: string;
+  title: string;
+  status: string;
+  dueDate: unknown;
+  version: number;
+  description: string | null;
+  descriptionHtml: string | null;
+  ownerStakeholderId: string | null;
+  ownerStakeholderName: string | null;
+  ownerVendorUserName: string | null;
+};
+
+// Every hub page shows (part of) the plan, so it is two reads: the outline (plans, objectives,
+// milestones) and the account's tasks, both filtered to customer-visible items. A task whose
+// milestone or objective is internal is dropped because its parent never comes back.
+// Objectives and milestones are reached through the vendor's own plan by their parent's id;
+// repeating the vendor there would lead SQLite's planner to the (vendorId) index instead.
+const CUSTOMER_PLAN_OUTLINE_SQL = `
+  SELECT p."id" AS "planId", p."title" AS "planTitle",
+         o."id" AS "objectiveId", o."title" AS "objectiveTitle", o."description" AS "objectiveDescription",
+         i."id" AS "milestoneId", i."title" AS "milestoneTitle", i."description" AS "milestoneDescription", i."targetDate"
+    FROM "SuccessPlan" p
+    LEFT JOIN "SuccessObjective" o ON o."planId" = p."id" AND o."visibility" = '${CUSTOMER}'
+    LEFT JOIN "SuccessInitiative" i ON i."objectiveId" = o."id" AND i."visibility" = '${CUSTOMER}'
+   WHERE p."vendorId" = ? AND p."accountId" = ?
+   ORDER BY p."createdAt", p."id", o."position", o."createdAt", o."id", i."position", i."createdAt", i."id"`;
+
+// One range of the (accountId, visibility, status) index, like the plan's own page in the console.
+const CUSTOMER_PLAN_TASKS_SQL = `
+  SELECT t."id", t."initiativeId", t."title", t."status", t."dueDate", t."version", t."description", t."descriptionHtml",
+         t."ownerStakeholderId", os."name" AS "ownerStakeholderName", ou."name" AS "ownerVendorUserName"
+    FROM "SuccessTask" t
+    LEFT JOIN "Stakeholder" os ON os."id" = t."ownerStakeholderId"
+    LEFT JOIN "VendorUser" ou ON ou."id" = t."ownerVendorUserId"
+   WHERE t."accountId" = ? AND t."visibility" = '${CUSTOMER}' AND t."vendorId" = ? AND t."initiativeId" IS NOT NULL
+   ORDER BY t."position", t."createdAt", t."id"`;
+
+type HubTaskSource = {
+  id: string;
+  title: string;
+  status: string;
+  dueDate: Date | null;
+  version: number;
+  description: string | null;
+  descriptionHtml: string | null;
+  ownerStakeholderId: string | null;
+  ownerName: string | null;
+};
+
+/** The customer-visible plans as a tree, in plan order. */
+async function findCustomerPlans(scope: HubViewScope) {
+  const reader = sql();
+  const [outline, taskRows] = await Promise.all([
+    reader.all<OutlineRow>(CUSTOMER_PLAN_OUTLINE_SQL, [scope.vendorId, scope.accountId]),
+    reader.all<TaskRow>(CUSTOMER_PLAN_TASKS_SQL, [scope.accountId, scope.vendorId]),
+  ]);
+  const tasksByMilestone = new Map<string, HubTaskSource[]>();
+  for (const row of taskRows) {
+    const tasks = tasksByMilestone.get(row.initiativeId) ?? [];
+    tasks.push({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      dueDate: toDate(row.dueDate, "nullable"),
+      version: row.version,
+      description: row.description,
+      descriptionHtml: row.descriptionHtml,
+      ownerStakeholderId: row.ownerStakeholderId,
+      ownerName: row.ownerStakeholderName ?? row.ownerVendorUserName ?? null,
+    });
+    tasksByMilestone.set(row.initiativeId, tasks);
+  }
+  type Milestone = { id: string; title: string; description: string | null; targetDate: Date | null; tasks: HubTaskSource[] };
+  type Objective = { id: string; title: string; description: string | null; milestones: Milestone[] };
+  const plans: Array<{ id: string; title: string; objectives: Objective[] }> = [];
+  // Rows arrive ordered, so each level's current node is the last one added.
+  for (const row of outline) {
+    let plan = plans.at(-1);
+    if (plan?.id !== row.planId) plans.push((plan = { id: row.planId, title: row.planTitle, objectives: [] }));
+    if (!row.objectiveId) continue;
+    let objective = plan.objectives.at(-1);
+    if (objective?.id !== row.objectiveId) {
+      plan.objectives.push((objective = { id: row.objectiveId, title: row.objectiveTitle!, description: row.objectiveDescription, milestones: [] }));
+    }
+    if (!row.milestoneId) continue;
+    objective.milestones.push({
+      id: row.milestoneId,
+      title: row.milestoneTitle!,
+      description: row.milestoneDescription,
+      targetDate: toDate(row.targetDate, "nullable"),
+      tasks: tasksByMilestone.get(row.milestoneId) ?? [],
+    });
+  }
+  return plans;
 }
 
 const customerTaskSelect = {
@@ -77,15 +144,14 @@ const customerTaskSelect = {
   status: true,
   dueDate: true,
   version: true,
+  description: true,
+  descriptionHtml: true,
   ownerStakeholderId: true,
   ownerStakeholder: { select: { name: true } },
   ownerVendorUser: { select: { name: true } },
 } as const;
 
-type CustomerPlan = Awaited<ReturnType<typeof findCustomerPlans>>[number];
-type CustomerTask = CustomerPlan["objectives"][number]["initiatives"][number]["tasks"][number];
-
-function toHubTask(task: CustomerTask, scope: HubViewScope, now: Date) {
+function toHubTask(task: HubTaskSource, scope: HubViewScope, now: Date) {
   return {
     id: task.id,
     title: task.title,
@@ -93,8 +159,10 @@ function toHubTask(task: CustomerTask, scope: HubViewScope, now: Date) {
     dueDate: task.dueDate,
     version: task.version,
     overdue: isOverdue(task, now),
-    ownerName: task.ownerStakeholder?.name ?? task.ownerVendorUser?.name ?? null,
+    ownerName: task.ownerName,
     mine: scope.stakeholderId !== null && task.ownerStakeholderId === scope.stakeholderId,
+    // Stored sanitized on save; plain text for descriptions written before rich text.
+    description: task.descriptionHtml ? { html: task.descriptionHtml } : task.description ? { text: task.description } : null,
   };
 }
 
@@ -108,8 +176,8 @@ export async function getHubPlan(scope: HubViewScope, now = new Date()) {
       id: objective.id,
       title: objective.title,
       description: objective.description,
-      progress: summarizeProgress(objective.initiatives.flatMap((milestone) => milestone.tasks), now),
-      milestones: objective.initiatives.map((milestone) => ({
+      progress: summarizeProgress(objective.milestones.flatMap((milestone) => milestone.tasks), now),
+      milestones: objective.milestones.map((milestone) => ({
         id: milestone.id,
         title: milestone.title,
         description: milestone.description,
@@ -153,7 +221,9 @@ export async function getHubCases(scope: HubViewScope, now = new Date()) {
     id: successCase.id,
     title: successCase.title,
     progress: summarizeProgress(successCase.tasks, now),
-    tasks: successCase.tasks.map((task) => toHubTask(task, scope, now)),
+    tasks: successCase.tasks.map(({ ownerStakeholder, ownerVendorUser, ...task }) =>
+      toHubTask({ ...task, ownerName: ownerStakeholder?.name ?? ownerVendorUser?.name ?? null }, scope, now),
+    ),
   }));
 }
 
@@ -180,13 +250,8 @@ function startOfUtcDay(date: Date) {
 }
 
 /** The hub's start page: overall and per-objective progress, what is next, and what is mine. */
-export async function getHubHome(scope: HubViewScope, now = new Date()) {
-  const [vendor, account, sinceLastVisit, plans] = await Promise.all([
-    db.vendor.findUnique({ where: { id: scope.vendorId }, select: { welcomeMessage: true } }),
-    db.account.findFirst({ where: { id: scope.accountId, vendorId: scope.vendorId }, select: { hubWelcome: true } }),
-    getChangesSinceLastVisit(scope),
-    getHubPlan(scope, now),
-  ]);
+export async function getHubHome(scope: HubScope, now = new Date()) {
+  const [sinceLastVisit, plans] = await Promise.all([getChangesSinceLastVisit(scope), getHubPlan(scope, now)]);
   const objectives = plans.flatMap((plan) => plan.objectives);
   const milestones = listHubMilestones(plans);
   const tasks = milestones.flatMap((milestone) => milestone.tasks.map((task) => ({ ...task, milestoneTitle: milestone.title })));
@@ -206,8 +271,14 @@ export async function getHubHome(scope: HubViewScope, now = new Date()) {
     .map(({ id, title, status, dueDate, overdue, milestoneTitle }) => ({ id, title, status, dueDate, overdue, milestoneTitle }));
 
   return {
-    // The account's own welcome from its CSM, else the vendor's welcome for every hub.
-    welcomeMessage: account?.hubWelcome ?? vendor?.welcomeMessage ?? null,
+    // The account's own welcome from its CSM (rich text, or plain from before), else the vendor's for every hub.
+    welcome: scope.account.hubWelcomeHtml
+      ? { html: scope.account.hubWelcomeHtml }
+      : scope.account.hubWelcome
+        ? { text: scope.account.hubWelcome }
+        : scope.vendor.welcomeMessage
+          ? { text: scope.vendor.welcomeMessage }
+          : null,
     sinceLastVisit,
     progress: summarizeProgress(tasks, now),
     objectives: objectives.map(({ id, title, progress }) => ({ id, title, progress })),

@@ -1,9 +1,10 @@
 import { redirect } from "@remix-run/node";
+import { sql, toDate } from "~/db/sql.server";
 import { startVisitIfDue } from "~/models/hub-visit.server";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { appendResponseHeader, oncePerRequest } from "~/utils/request-context.server";
-import { readSessionToken, sessionCookie, validateSessionToken, type SessionAudience } from "~/utils/session.server";
+import { checkStoredSession, parseSessionToken, readSessionToken, sessionCookie, validateSessionToken, type SessionAudience } from "~/utils/session.server";
 
 /**
  * The tenancy guard. Every console loader and action calls requireConsoleScope, every hub
@@ -29,6 +30,11 @@ export type HubScope = {
   stakeholderId: string;
   role: HubRole;
   stakeholder: { id: string; name: string; email: string };
+  /** Read with the session, so that no hub page reads them again. */
+  vendor: { slug: string; name: string; logoUrl: string | null; primaryColor: string; welcomeMessage: string | null };
+  account: { name: string; hubWelcome: string | null; hubWelcomeHtml: string | null };
+  /** The start of the visit before this one: "what changed since your last visit" (null on the first). */
+  previousVisitAt: Date | null;
 };
 
 /** The request's valid session of one audience; a slid expiry re-sends the cookie with it. */
@@ -100,22 +106,67 @@ export function getHubScope(request: Request, vendorSlug: string | undefined): P
   return oncePerRequest(`hub-scope:${vendorSlug}`, () => readHubScope(request, vendorSlug));
 }
 
+type HubSessionRow = {
+  id: string;
+  secretHash: Uint8Array;
+  expiresAt: unknown;
+  stakeholderId: string;
+  stakeholderName: string;
+  stakeholderEmail: string;
+  hubRole: string;
+  lastSeenAt: unknown;
+  previousSeenAt: unknown;
+  accountId: string;
+  accountName: string;
+  hubWelcome: string | null;
+  hubWelcomeHtml: string | null;
+  vendorId: string;
+  vendorSlug: string;
+  vendorName: string;
+  logoUrl: string | null;
+  primaryColor: string;
+  welcomeMessage: string | null;
+};
+
+// Every hub request starts here, so the session, the person, their account and the vendor's
+// brand come back in one read (the hub's hot path; see app/db/sql.server.ts).
+const HUB_SESSION_SQL = `
+  SELECT s."id", s."secretHash", s."expiresAt",
+         st."id" AS "stakeholderId", st."name" AS "stakeholderName", st."email" AS "stakeholderEmail", st."hubRole",
+         st."lastSeenAt", st."previousSeenAt",
+         a."id" AS "accountId", a."name" AS "accountName", a."hubWelcome", a."hubWelcomeHtml",
+         v."id" AS "vendorId", v."slug" AS "vendorSlug", v."name" AS "vendorName", v."logoUrl", v."primaryColor", v."welcomeMessage"
+    FROM "Session" s
+    JOIN "Stakeholder" st ON st."id" = s."stakeholderId"
+    JOIN "Account" a ON a."id" = st."accountId" AND a."vendorId" = st."vendorId"
+    JOIN "Vendor" v ON v."id" = st."vendorId"
+   WHERE s."id" = ?`;
+
 async function readHubScope(request: Request, vendorSlug: string | undefined): Promise<HubScope | null> {
-  const session = await readSession(request, "hub");
-  if (!session?.stakeholderId) return null;
-  const stakeholder = await db.stakeholder.findUnique({
-    where: { id: session.stakeholderId },
-    select: { id: true, name: true, email: true, hubRole: true, accountId: true, lastSeenAt: true, vendor: { select: { id: true, slug: true } } },
-  });
-  if (!stakeholder || stakeholder.vendor.slug !== vendorSlug) return null;
-  await startVisitIfDue(stakeholder);
+  const token = readSessionToken(request, "hub");
+  const parsed = token ? parseSessionToken(token) : null;
+  if (!token || !parsed) return null;
+  const [row] = await sql().all<HubSessionRow>(HUB_SESSION_SQL, [parsed.id]);
+  if (!row) return null;
+  const session = await checkStoredSession(
+    { id: row.id, secretHash: row.secretHash, expiresAt: toDate(row.expiresAt), vendorUserId: null, stakeholderId: row.stakeholderId },
+    parsed.secret,
+  );
+  if (!session) return null;
+  if (session.renewed) appendResponseHeader("Set-Cookie", sessionCookie("hub", token, session.expiresAt));
+  if (row.vendorSlug !== vendorSlug) return null;
+  const lastSeenAt = toDate(row.lastSeenAt, "nullable");
+  const visitStarted = await startVisitIfDue({ id: row.stakeholderId, lastSeenAt });
   return {
     sessionId: session.id,
-    vendorId: stakeholder.vendor.id,
-    accountId: stakeholder.accountId,
-    stakeholderId: stakeholder.id,
-    role: (["champion", "executive"] as const).find((role) => role === stakeholder.hubRole) ?? "member",
-    stakeholder: { id: stakeholder.id, name: stakeholder.name, email: stakeholder.email },
+    vendorId: row.vendorId,
+    accountId: row.accountId,
+    stakeholderId: row.stakeholderId,
+    role: (["champion", "executive"] as const).find((role) => role === row.hubRole) ?? "member",
+    stakeholder: { id: row.stakeholderId, name: row.stakeholderName, email: row.stakeholderEmail },
+    vendor: { slug: row.vendorSlug, name: row.vendorName, logoUrl: row.logoUrl, primaryColor: row.primaryColor, welcomeMessage: row.welcomeMessage },
+    account: { name: row.accountName, hubWelcome: row.hubWelcome, hubWelcomeHtml: row.hubWelcomeHtml },
+    previousVisitAt: visitStarted ? lastSeenAt : toDate(row.previousSeenAt, "nullable"),
   };
 }
 

@@ -54,25 +54,41 @@ export type ValidSession = {
   renewed: boolean;
 };
 
-export async function validateSessionToken(token: string): Promise<ValidSession | null> {
+/** The id and secret of a well-formed token, or null. */
+export function parseSessionToken(token: string) {
   const [id, secret, ...rest] = token.split(".");
   if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return null;
-  const session = await db.session.findUnique({ where: { id } });
-  if (!session) return null;
+  return { id, secret };
+}
+
+type StoredSession = { id: string; secretHash: Uint8Array; expiresAt: Date; vendorUserId: string | null; stakeholderId: string | null };
+
+/**
+ * Checks a token's secret against a stored session, deletes it once expired and slides its
+ * expiry when due. For callers that read the session row together with what they need next.
+ */
+export async function checkStoredSession(session: StoredSession, secret: string): Promise<ValidSession | null> {
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(session.secretHash))) return null;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now) {
-    await db.session.deleteMany({ where: { id } });
+    await db.session.deleteMany({ where: { id: session.id } });
     return null;
   }
   let renewed = false;
   let expiresAt = session.expiresAt;
   if (expiresAt.getTime() - now < RENEW_WHEN_LEFT_MS) {
     expiresAt = new Date(now + SESSION_LIFETIME_MS);
-    await db.session.update({ where: { id }, data: { expiresAt } });
+    await db.session.update({ where: { id: session.id }, data: { expiresAt } });
     renewed = true;
   }
-  return { id, vendorUserId: session.vendorUserId, stakeholderId: session.stakeholderId, expiresAt, renewed };
+  return { id: session.id, vendorUserId: session.vendorUserId, stakeholderId: session.stakeholderId, expiresAt, renewed };
+}
+
+export async function validateSessionToken(token: string): Promise<ValidSession | null> {
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  const session = await db.session.findUnique({ where: { id: parsed.id } });
+  return session ? checkStoredSession(session, parsed.secret) : null;
 }
 
 export async function invalidateSession(sessionId: string) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getHubHome } from "~/models/hub.server";
 import { VISIT_GAP_MS } from "~/models/hub-visit.server";
 import { db } from "~/utils/db.server";
+import { getHubScope } from "~/utils/guard.server";
 import { consoleCookie, createStakeholder, createTenant, hubCookie } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -13,6 +14,14 @@ afterAll(() => server.close());
 
 const MINUTE = 60_000;
 
+/** The stakeholder's hub scope, read the way a hub request reads it. */
+async function hubScopeOf(vendorSlug: string, stakeholderId: string) {
+  const request = new Request(`http://localhost/hub/${vendorSlug}`, { headers: { Cookie: await hubCookie(stakeholderId) } });
+  const scope = await getHubScope(request, vendorSlug);
+  if (!scope) throw new Error("the stakeholder has no hub scope");
+  return scope;
+}
+
 async function seen(stakeholderId: string) {
   return db.stakeholder.findUniqueOrThrow({ where: { id: stakeholderId }, select: { lastSeenAt: true, previousSeenAt: true } });
 }
@@ -21,22 +30,22 @@ describe("the hub welcome", () => {
   it("shows the account's welcome, else the vendor's; the CSM edits it with newlines kept", async () => {
     const { vendor, account, champion, csm } = await createTenant();
     await db.vendor.update({ where: { id: vendor.id }, data: { welcomeMessage: "Vendor-wide welcome" } });
-    const scope = { vendorId: vendor.id, accountId: account.id, stakeholderId: champion.id };
-    expect((await getHubHome(scope)).welcomeMessage).toBe("Vendor-wide welcome");
+    const welcome = async () => (await getHubHome(await hubScopeOf(vendor.slug, champion.id))).welcome;
+    expect(await welcome()).toEqual({ text: "Vendor-wide welcome" });
 
     const cookie = await consoleCookie(csm.id);
     const page = `/console/accounts/${account.id}/hub-welcome`;
     const saved = await server.request(page, { form: { intent: "save", hubWelcome: "  Hello team!\r\nSecond line  " }, cookie });
     expect(saved.status).toBe(302);
     expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).hubWelcome).toBe("Hello team!\nSecond line");
-    expect((await getHubHome(scope)).welcomeMessage).toBe("Hello team!\nSecond line");
+    expect((await welcome())?.text).toBe("Hello team!\nSecond line");
     const hub = await (await server.request(`/hub/${vendor.slug}`, { cookie: await hubCookie(champion.id) })).text();
     expect(hub).toContain("Hello team!\nSecond line");
 
     expect((await server.request(page, { form: { intent: "save", hubWelcome: "x".repeat(2001) }, cookie })).status).toBe(400);
     expect((await server.request(page, { form: { intent: "save", hubWelcome: "tab\there" }, cookie })).status).toBe(400);
     expect((await server.request(page, { form: { intent: "reset" }, cookie })).status).toBe(302);
-    expect((await getHubHome(scope)).welcomeMessage).toBe("Vendor-wide welcome");
+    expect(await welcome()).toEqual({ text: "Vendor-wide welcome" });
   });
 
   it("answers 404 to another vendor's CSM and changes nothing", async () => {
@@ -96,7 +105,7 @@ describe("what changed since the last visit", () => {
     expect(second).not.toContain("my own comment");
     expect(second).not.toContain("old news");
 
-    const { sinceLastVisit } = await getHubHome({ vendorId: vendor.id, accountId: account.id, stakeholderId: champion.id });
+    const { sinceLastVisit } = await getHubHome(await hubScopeOf(vendor.slug, champion.id));
     expect(sinceLastVisit.events.map((event) => event.summary)).toEqual(["commented on the rollout", "marked the kickoff as done"]);
     expect(sinceLastVisit.events[0]!.actorName).toBe(colleague.name);
   });
@@ -113,7 +122,7 @@ describe("what changed since the last visit", () => {
         { ...base, accountId: otherAccount.id, summary: "other account's change", createdAt: new Date() },
       ],
     });
-    const { sinceLastVisit } = await getHubHome({ vendorId: vendor.id, accountId: account.id, stakeholderId: champion.id });
+    const { sinceLastVisit } = await getHubHome(await hubScopeOf(vendor.slug, champion.id));
     expect(sinceLastVisit.events).toHaveLength(10);
     expect(sinceLastVisit.events[0]!.summary).toBe("change 11");
     expect(sinceLastVisit.events.map((event) => event.summary)).not.toContain("other account's change");

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DateText, OverdueBadge, ProgressBar, TaskStatusBadge } from "~/components/hub/hub-ui";
+import { RichTextContent } from "~/components/rich-text/rich-text-content";
 import { Card } from "~/components/ui/card";
 import { getHubHome } from "~/models/hub.server";
 import { requireHubScope } from "~/utils/guard.server";
@@ -15,12 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function HubHome() {
-  const { firstName, welcomeMessage, sinceLastVisit, progress, objectives, nextMilestones, myTasks } = useLoaderData<typeof loader>();
+  const { firstName, welcome, sinceLastVisit, progress, objectives, nextMilestones, myTasks } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Welcome, {firstName}</h1>
-        {welcomeMessage ? <p className="mt-2 whitespace-pre-line text-slate-700">{welcomeMessage}</p> : null}
+        {welcome ? <RichTextContent html={welcome.html} text={welcome.text} className="mt-2 text-base text-slate-700" /> : null}
       </div>
 
       <Card>
