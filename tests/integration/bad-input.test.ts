@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDocument } from "~/models/document.server";
 import { db } from "~/utils/db.server";
 import { createPublishedBlueprint } from "../support/blueprints";
 import { createPlayWithItems } from "../support/plays";
@@ -190,6 +191,38 @@ const actions: FormAction[] = [
       ["hub: propose a due date", ({ plan }) => ({ intent: "proposeDueDate", taskId: plan.customerTask.id, dueDate: "2031-01-15" })],
     ] as Array<[string, (tenant: Tenant) => Record<string, string>]>
   ).map(([name, valid]): FormAction => ({ name, url: ({ vendor }) => `/hub/${vendor.slug}/plan`, as: "hub", valid })),
+  {
+    name: "new document",
+    url: ({ account }) => `/console/accounts/${account.id}/documents`,
+    as: "console",
+    valid: () => ({ title: "Kickoff notes", visibility: "customer" }),
+  },
+  ...(
+    [
+      ["document details", () => ({ intent: "details", title: "Kickoff notes", visibility: "internal" })],
+      ["save a document version", () => ({ intent: "saveVersion", name: "After the kickoff" })],
+      ["delete a document", () => ({ intent: "delete" })],
+    ] as const
+  ).map(([name, valid]): FormAction => ({ name, url: ({ account }) => `/console/accounts/${account.id}/documents/${documentIds.document}`, as: "console", valid })),
+  {
+    name: "restore a document version",
+    url: ({ account }) => `/console/accounts/${account.id}/documents/${documentIds.document}/versions/${documentIds.version}`,
+    as: "console",
+    valid: () => ({ intent: "restore" }),
+  },
+  { name: "hub: new document", url: ({ vendor }) => `/hub/${vendor.slug}/documents`, as: "hub", valid: () => ({ title: "Our goals" }) },
+  {
+    name: "hub: save a document version",
+    url: ({ vendor }) => `/hub/${vendor.slug}/documents/${documentIds.document}`,
+    as: "hub",
+    valid: () => ({ intent: "saveVersion", name: "After the kickoff" }),
+  },
+  {
+    name: "hub: restore a document version",
+    url: ({ vendor }) => `/hub/${vendor.slug}/documents/${documentIds.document}/versions/${documentIds.version}`,
+    as: "hub",
+    valid: () => ({ intent: "restore" }),
+  },
 ];
 
 const huge = "x".repeat(100_000);
@@ -209,6 +242,8 @@ const blueprintIds = { blueprint: "", objective: "", initiative: "", task: "" };
 const playIds = { play: "", item: "" };
 /** A resource of the tenant, filled in before the tests run. */
 const resourceIds = { resource: "" };
+/** A customer-visible document of the tenant's account with a version, filled in before the tests run. */
+const documentIds = { document: "", version: "" };
 const cookies: Record<"console" | "hub", string> = { console: "", hub: "" };
 beforeAll(async () => {
   server = await startTestServer();
@@ -225,6 +260,12 @@ beforeAll(async () => {
   resourceIds.resource = (await createResource(tenant.vendor.id, { accountId: tenant.account.id })).id;
   const play = await createPlayWithItems(tenant.vendor.id, "customer", "bad-input");
   Object.assign(playIds, { play: play.play.id, item: play.csmItem.id });
+  const document = await createDocument({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, tenant.account.id, { title: "Bad input notes", visibility: "customer" });
+  const stored = await db.sharedDocument.findUniqueOrThrow({ where: { id: document!.id } });
+  const version = await db.documentVersion.create({
+    data: { vendorId: tenant.vendor.id, documentId: stored.id, name: "First", yState: new Uint8Array(), contentJson: stored.contentJson, contentHtml: stored.contentHtml },
+  });
+  Object.assign(documentIds, { document: stored.id, version: version.id });
 });
 afterAll(() => server.close());
 
@@ -266,6 +307,8 @@ async function rowCounts() {
     db.resourceView.count(),
     db.mention.count(),
     db.dueDateProposal.count(),
+    db.sharedDocument.count(),
+    db.documentVersion.count(),
   ]);
   return counts;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchPlay } from "~/models/case.server";
+import { createDocument } from "~/models/document.server";
 import { db } from "~/utils/db.server";
 import {
   consoleCookie,
@@ -126,6 +127,24 @@ const matrix: Record<string, Entry> = {
     url: (world) => `/console/accounts/${world.a.account.id}/hub-welcome`,
     expect: consoleOnly("notFound"),
     shows: (world) => [world.a.account.name, "Welcome message"],
+  },
+  "routes/console+/accounts.$accountId_.documents._index": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/documents`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.documents.shared.title, world.documents.internal.title, "Internal"],
+  },
+  "routes/console+/accounts.$accountId_.documents.$documentId": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/documents/${world.documents.internal.id}`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.documents.internal.title, world.documents.internalText, "Versions"],
+  },
+  "routes/console+/accounts.$accountId_.documents.$documentId_.versions.$versionId": {
+    kind: "page",
+    url: (world) => `/console/accounts/${world.a.account.id}/documents/${world.documents.shared.id}/versions/${world.documents.version.id}`,
+    expect: consoleOnly("notFound"),
+    shows: (world) => [world.documents.version.name, world.documents.shared.title],
   },
   "routes/console+/accounts.$accountId_.engagement": {
     kind: "page",
@@ -320,6 +339,25 @@ const matrix: Record<string, Entry> = {
     url: (world) => `/hub/${world.a.vendor.slug}/resources/${world.resources.forA1.id}`,
     expect: { ...hubOnly, hubA2: "notFound" },
   },
+  "routes/hub.$vendorSlug+/_hub+/documents._index": {
+    kind: "page",
+    url: (world) => `/hub/${world.a.vendor.slug}/documents`,
+    expect: hubOnly,
+    shows: (world, principal) => (principal === "hubA1" ? [world.documents.shared.title] : ["Documents"]),
+  },
+  // Account A1's customer-visible document: its text for A1's stakeholders, a 404 for A2's.
+  "routes/hub.$vendorSlug+/_hub+/documents.$documentId": {
+    kind: "page",
+    url: (world) => `/hub/${world.a.vendor.slug}/documents/${world.documents.shared.id}`,
+    expect: { ...hubOnly, hubA2: "notFound" },
+    shows: (world) => [world.documents.shared.title, world.documents.sharedText],
+  },
+  "routes/hub.$vendorSlug+/_hub+/documents.$documentId_.versions.$versionId": {
+    kind: "page",
+    url: (world) => `/hub/${world.a.vendor.slug}/documents/${world.documents.shared.id}/versions/${world.documents.version.id}`,
+    expect: { ...hubOnly, hubA2: "notFound" },
+    shows: (world) => [world.documents.version.name, world.documents.sharedText],
+  },
   // The dev mailbox is a development tool, open while it is enabled (always in tests, never in
   // production unless DEV_MAILBOX is set); the leak checks still hold for it.
   "routes/dev+/mailbox": {
@@ -357,6 +395,7 @@ async function buildWorld() {
     internal: await createPlayWithItems(a.vendor.id, "internal", a.plan.marker),
   };
   for (const { play } of Object.values(playsA)) await launchPlay({ vendorId: a.vendor.id, userId: a.csm.id }, { accountId: a.account.id, playId: play.id });
+  const documents = await createDocuments(a);
   const cookies: Record<Principal, string | undefined> = {
     csmA: await consoleCookie(a.csm.id),
     csmB: await consoleCookie(b.csm.id),
@@ -382,7 +421,29 @@ async function buildWorld() {
       status: "outbox",
     },
   });
-  return { a, b, accountA2, stakeholderA2, planA2, resources, blueprintA, playsA, cookies, secretsOf, mail };
+  return { a, b, accountA2, stakeholderA2, planA2, resources, blueprintA, playsA, documents, cookies, secretsOf, mail };
+}
+
+/**
+ * Shared documents on account A1: a customer-visible one with a saved version and an internal
+ * one, each with stored text (written as the live server would store it).
+ */
+async function createDocuments(a: Awaited<ReturnType<typeof createTenant>>) {
+  const scope = { vendorId: a.vendor.id, userId: a.csm.id };
+  const marker = a.plan.marker;
+  const sharedText = `Kickoff agenda ${marker}`;
+  const internalText = `INTERNAL pricing notes ${marker}`;
+  const write = async (title: string, visibility: "customer" | "internal", text: string) => {
+    const created = await createDocument(scope, a.account.id, { title, visibility });
+    const html = `<p>${text}</p>`;
+    return db.sharedDocument.update({ where: { id: created!.id }, data: { contentHtml: html, contentText: text } });
+  };
+  const shared = await write(`Kickoff notes ${marker}`, "customer", sharedText);
+  const internal = await write(`INTERNAL account strategy ${marker}`, "internal", internalText);
+  const version = await db.documentVersion.create({
+    data: { vendorId: a.vendor.id, documentId: shared.id, name: `Before the call ${marker}`, yState: new Uint8Array(), contentJson: shared.contentJson, contentHtml: shared.contentHtml },
+  });
+  return { shared, internal, version, sharedText, internalText };
 }
 
 /** What each principal must never receive. */

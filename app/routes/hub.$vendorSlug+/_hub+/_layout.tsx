@@ -60,6 +60,11 @@ export default function HubLayout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to={`/hub/${vendor.slug}/documents`} prefetch="intent" className={navLinkClass}>
+                  Documents
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to={`/hub/${vendor.slug}/resources`} prefetch="intent" className={navLinkClass}>
                   Resources
                 </NavLink>
