@@ -54,7 +54,9 @@ const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 async function serveApp() {
   const { createApp } = await import("../server/app");
-  const app = await createApp({ trustProxy: false, logRequests: false, buildDirectory: buildDirectory() });
+  const { createCollaboration } = await import("../server/collaboration");
+  const { liveDocuments } = createCollaboration({ trustProxy: false });
+  const app = await createApp({ trustProxy: false, logRequests: false, buildDirectory: buildDirectory(), liveDocuments });
   // A normal exit is what makes --cpu-prof write its file.
   process.on("SIGINT", () => process.exit(0));
   const server = app.listen(0, "127.0.0.1", () => process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`));

@@ -5,6 +5,7 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import type { ViteDevServer } from "vite";
+import type { LiveDocuments } from "~/models/document-live";
 import { runInRequestContext } from "~/utils/request-context.server";
 import { sameOriginOnly, securityHeaders } from "./security";
 
@@ -14,6 +15,8 @@ export type AppOptions = {
   /** In development the build comes from Vite on each request; otherwise from build/. */
   viteDevServer?: ViteDevServer;
   buildDirectory?: string;
+  /** Shared documents' live state, for the routes that version and restore them (server/collaboration.ts). */
+  liveDocuments: LiveDocuments;
 };
 
 export async function createApp(options: AppOptions) {
@@ -40,7 +43,7 @@ export async function createApp(options: AppOptions) {
   const handleRemixRequest = createRequestHandler({
     build,
     mode: options.viteDevServer ? "development" : "production",
-    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
+    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown", liveDocuments: options.liveDocuments }),
   });
   // Headers appended while loaders run (a renewed session cookie) go out with the response, and
   // the loaders of one request share what they compute once (the signed-in scope).

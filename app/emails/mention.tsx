@@ -2,9 +2,9 @@ import { BrandedMail, mutedText, preferencesFooterText, renderMailHtml } from "~
 import { brandTheme } from "~/utils/brand";
 
 /**
- * "Someone mentioned you": who, on which plan item, what they wrote, and a link to it (the hub
- * plan for a stakeholder, the console's account page for a vendor user). Inline styles and a
- * plain-text twin, like every mail (see magic-link.tsx).
+ * "Someone mentioned you": who, on which plan item or in which document, what they wrote, and a
+ * link to it (the hub's plan or document for a stakeholder, the console's page for a vendor
+ * user). Inline styles and a plain-text twin, like every mail (see magic-link.tsx).
  */
 export type MentionMailProps = {
   vendorName: string;
@@ -12,7 +12,7 @@ export type MentionMailProps = {
   recipientName: string;
   authorName: string;
   accountName: string;
-  itemKind: "objective" | "milestone" | "task";
+  itemKind: "objective" | "milestone" | "task" | "document";
   itemTitle: string;
   /** The comment as text, mentions shown as "@Name". */
   excerpt: string;
@@ -22,6 +22,9 @@ export type MentionMailProps = {
   /** Stakeholders' mails link to their email preferences. */
   preferencesUrl?: string;
 };
+
+/** A document is written together, not commented on: the mention is in its text. */
+const where = (props: MentionMailProps) => (props.itemKind === "document" ? "in the document" : `in a comment on the ${props.itemKind}`);
 
 const EXCERPT_MAX = 600;
 const shorten = (text: string) => (text.length > EXCERPT_MAX ? `${text.slice(0, EXCERPT_MAX - 1)}…` : text);
@@ -42,7 +45,7 @@ function MentionEmail(props: MentionMailProps) {
           <>
             <p style={{ margin: "0 0 16px" }}>Hi {props.recipientName},</p>
             <p style={{ margin: "0 0 16px" }}>
-              {props.authorName} mentioned you in a comment on the {props.itemKind} “{props.itemTitle}” ({props.accountName}):
+              {props.authorName} mentioned you {where(props)} “{props.itemTitle}” ({props.accountName}):
             </p>
             <p style={{ margin: "0 0 24px", padding: "12px 16px", backgroundColor: "#f8fafc", borderLeft: `4px solid ${theme.color}`, whiteSpace: "pre-line" }}>
               {shorten(props.excerpt)}
@@ -68,7 +71,7 @@ export function renderMentionEmail(props: MentionMailProps) {
   const text = [
     `Hi ${props.recipientName},`,
     "",
-    `${props.authorName} mentioned you in a comment on the ${props.itemKind} "${props.itemTitle}" (${props.accountName}):`,
+    `${props.authorName} mentioned you ${where(props)} "${props.itemTitle}" (${props.accountName}):`,
     "",
     shorten(props.excerpt),
     "",

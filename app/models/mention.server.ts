@@ -43,7 +43,7 @@ export async function listMentionCandidates(scope: AccountScope): Promise<Mentio
 
 export type MentionNotice = {
   author: { kind: MentionPerson["kind"]; id: string; name: string };
-  item: { kind: "objective" | "milestone" | "task"; id: string; title: string };
+  item: { kind: "objective" | "milestone" | "task" | "document"; id: string; title: string };
   body: string;
   recipients: Array<MentionPerson & { email: string }>;
 };
@@ -81,7 +81,13 @@ export async function mailMentions(scope: AccountScope, notice: MentionNotice) {
   const anchor = `${notice.item.kind}-${notice.item.id}`;
   for (const person of recipients) {
     const url =
-      person.kind === "stakeholder" ? `${env.APP_ORIGIN}/hub/${vendor.slug}/plan#${anchor}` : `${env.APP_ORIGIN}/console/accounts/${account.id}`;
+      notice.item.kind === "document"
+        ? person.kind === "stakeholder"
+          ? `${env.APP_ORIGIN}/hub/${vendor.slug}/documents/${notice.item.id}`
+          : `${env.APP_ORIGIN}/console/accounts/${account.id}/documents/${notice.item.id}`
+        : person.kind === "stakeholder"
+          ? `${env.APP_ORIGIN}/hub/${vendor.slug}/plan#${anchor}`
+          : `${env.APP_ORIGIN}/console/accounts/${account.id}`;
     const stakeholderLinks = person.kind === "stakeholder" ? await stakeholderMentionLinks(scope, vendor.slug, person.id, notice.item) : {};
     await sendMail({
       to: person.email,

@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JSONContent } from "@tiptap/core";
-import { renderDocumentState, stateFromJson } from "~/models/document-content.server";
+import { renderDocumentState } from "~/models/document-content.server";
 import type { LiveDocuments } from "~/models/document-live";
 import {
   createDocument,
@@ -20,31 +20,21 @@ import {
 } from "~/models/document.server";
 import { mentionId } from "~/rich-text/extensions";
 import { db } from "~/utils/db.server";
+import { createCollaboration } from "../../server/collaboration";
 import { createStakeholder, createTenant } from "../support/factories";
 
 /**
  * Shared documents as the models see them: each vendor sees only its own, a stakeholder only
  * the customer-visible ones of their own account, an executive reads but never writes, and
- * versions keep and bring back content. The live server's part is a stand-in here that keeps
- * the state in the row (tests/integration/collaboration.test.ts covers the real one).
+ * versions keep and bring back content (through the live server, as routes do; its sockets are
+ * tested in tests/integration/collaboration.test.ts).
  */
 type Tenant = Awaited<ReturnType<typeof createTenant>>;
 
-const storedLive: LiveDocuments = {
-  async readState(documentId) {
-    const row = await db.sharedDocument.findUniqueOrThrow({ where: { id: documentId }, select: { yState: true } });
-    return new Uint8Array(row.yState!);
-  },
-  async replaceContent(documentId, json) {
-    const yState = stateFromJson(json);
-    const rendered = renderDocumentState(yState);
-    if (!rendered.ok) throw new Error(rendered.error);
-    await db.sharedDocument.update({
-      where: { id: documentId },
-      data: { yState, contentJson: JSON.stringify(rendered.content.json), contentHtml: rendered.content.html, contentText: rendered.content.text },
-    });
-  },
-};
+// The live server without a listening socket: versions read and replace content through it.
+const collaboration = createCollaboration({ trustProxy: false, storeDebounceMs: 20 });
+const live: LiveDocuments = collaboration.liveDocuments;
+afterAll(() => collaboration.close());
 
 const paragraph = (text: string): JSONContent => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
@@ -99,7 +89,7 @@ describe("shared documents", () => {
     expect(await updateDocumentDetails(csmB, a.account.id, customerDoc, { title: "Hijacked", visibility: "customer" })).toBe(false);
     expect(await deleteDocument(csmB, a.account.id, customerDoc)).toBe(false);
     expect(await listDocumentVersions(asConsole(csmB), customerDoc)).toBeNull();
-    expect(await saveDocumentVersion(asConsole(csmB), customerDoc, "Mine now", storedLive)).toBeNull();
+    expect(await saveDocumentVersion(asConsole(csmB), customerDoc, "Mine now", live)).toBeNull();
     expect(await listMentionCandidates({ vendorId: b.vendor.id }, a.account.id)).toEqual(
       expect.not.arrayContaining([expect.objectContaining({ id: mentionId("stakeholder", a.champion.id) })]),
     );
@@ -115,7 +105,7 @@ describe("shared documents", () => {
     expect(listed.map((document) => document.id)).toEqual([customerDoc]);
     expect(await getHubDocument(champion, internalDoc)).toBeNull();
     expect(await listDocumentVersions(asHub(champion), internalDoc)).toBeNull();
-    expect(await saveDocumentVersion(asHub(champion), internalDoc, "Peek", storedLive)).toBeNull();
+    expect(await saveDocumentVersion(asHub(champion), internalDoc, "Peek", live)).toBeNull();
     expect(await getHubDocument(outsider, customerDoc)).toBeNull();
     expect(await listHubDocuments(outsider)).toEqual([]);
     expect(await getHubDocument(champion, customerDoc)).toMatchObject({ id: customerDoc, visibility: "customer", canEdit: true });
@@ -124,7 +114,7 @@ describe("shared documents", () => {
   it("lets an executive read but not create, version or restore", async () => {
     expect(await getHubDocument(executive, customerDoc)).toMatchObject({ id: customerDoc, canEdit: false });
     expect(await createHubDocument(executive, { title: "Board memo" })).toBeNull();
-    expect(await saveDocumentVersion(asHub(executive), customerDoc, "Exec", storedLive)).toBeNull();
+    expect(await saveDocumentVersion(asHub(executive), customerDoc, "Exec", live)).toBeNull();
     expect(await listDocumentVersions(asHub(executive), customerDoc)).toEqual(expect.any(Array));
   });
 
@@ -150,14 +140,14 @@ describe("shared documents", () => {
 
   it("saves named versions and restores one, keeping what it replaced", async () => {
     const document = (await createDocument(csmA, a.account.id, { title: "Meeting notes", visibility: "customer" }))!;
-    await storedLive.replaceContent(document.id, paragraph("First draft"));
-    const first = await saveDocumentVersion(asHub(champion), document.id, "First draft", storedLive);
+    await live.replaceContent(document.id, paragraph("First draft"));
+    const first = await saveDocumentVersion(asHub(champion), document.id, "First draft", live);
     expect(first).toEqual({ id: expect.any(String) });
-    await storedLive.replaceContent(document.id, paragraph("Second draft"));
+    await live.replaceContent(document.id, paragraph("Second draft"));
 
-    expect(await restoreDocumentVersion(asHub(executive), document.id, first!.id, storedLive)).toBe(false);
-    expect(await restoreDocumentVersion(asConsole(csmB), document.id, first!.id, storedLive)).toBe(false);
-    expect(await restoreDocumentVersion(asConsole(csmA), document.id, first!.id, storedLive)).toBe(true);
+    expect(await restoreDocumentVersion(asHub(executive), document.id, first!.id, live)).toBe(false);
+    expect(await restoreDocumentVersion(asConsole(csmB), document.id, first!.id, live)).toBe(false);
+    expect(await restoreDocumentVersion(asConsole(csmA), document.id, first!.id, live)).toBe(true);
 
     const row = await db.sharedDocument.findUniqueOrThrow({ where: { id: document.id } });
     expect(row.contentHtml).toBe("<p>First draft</p>");

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect } from "vitest";
 import { createApp } from "../../server/app";
+import { createCollaboration, type CollaborationOptions } from "../../server/collaboration";
 
 /**
  * The production build behind the real Express app (security headers, Origin check), on a
@@ -11,15 +12,18 @@ import { createApp } from "../../server/app";
  */
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-export async function startTestServer() {
+export async function startTestServer(collaborationOptions: Partial<CollaborationOptions> = {}) {
   const buildDirectory = path.resolve(process.env.BUILD_DIR ?? "build");
   if (!fs.existsSync(path.join(buildDirectory, "server", "index.js"))) {
     throw new Error("No server build: run `npm run build` before the integration tests.");
   }
   // Behind a "proxy", so each test server can speak for its own client address: rate limits are
   // counted per address in the shared worker database, and one test file must not trip another's.
-  const app = await createApp({ trustProxy: true, logRequests: false, buildDirectory });
+  // Live co-editing on the same server, as in production; tests may store and re-check sooner.
+  const collaboration = createCollaboration({ trustProxy: true, ...collaborationOptions });
+  const app = await createApp({ trustProxy: true, logRequests: false, buildDirectory, liveDocuments: collaboration.liveDocuments });
   const server = app.listen(0, "127.0.0.1");
+  collaboration.attach(server);
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientIp = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
@@ -73,7 +77,12 @@ export async function startTestServer() {
     fetchBoth,
     request,
     data,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    liveDocuments: collaboration.liveDocuments,
+    /** Stores what the live documents have not stored yet, then stops (as on SIGTERM). */
+    close: async () => {
+      await collaboration.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

@@ -1,0 +1,251 @@
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { Duplex } from "node:stream";
+import { Hocuspocus, type Connection, type Document } from "@hocuspocus/server";
+import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
+import { WebSocketServer } from "ws";
+import * as Y from "yjs";
+import { authenticateDocumentRequest, type DocumentPerson } from "~/models/document-access.server";
+import { recordDocumentEdits } from "~/models/document-activity.server";
+import { DOCUMENT_FIELD, renderDocument, stateFromJson, type RenderedDocument } from "~/models/document-content.server";
+import { MAX_DOCUMENT_BYTES } from "~/models/document-fields";
+import type { LiveDocuments } from "~/models/document-live";
+import { recordDocumentMentions } from "~/models/document-mentions.server";
+import { parseRichText, richTextSchema } from "~/rich-text/rich-text.server";
+import { db } from "~/utils/db.server";
+
+/**
+ * Live co-editing of shared documents (docs/decisions/010): Hocuspocus on the app's own HTTP
+ * server, at /collab. A connection names one document (its id) and is authenticated by the
+ * browser's session cookies, authorised for that document before any of it is sent, and
+ * checked again every minute. Each store (debounced) saves the Yjs state with what it renders
+ * to, records who edited (one activity event per editing session) and whom it newly mentions.
+ */
+export const COLLABORATION_PATH = "/collab";
+
+/** A whole document of 1 MB arrives in one sync message when an offline editor reconnects; Yjs adds its own bookkeeping. */
+const MAX_MESSAGE_BYTES = 4 * MAX_DOCUMENT_BYTES;
+const FORBIDDEN = { code: 4403, reason: "permission-denied" };
+
+export type CollaborationOptions = {
+  /** As for the Express app: behind a proxy, its X-Forwarded-Host and -Proto name the origin. */
+  trustProxy: boolean;
+  /** How long typing may go unsaved, and the longest a busy document waits for a save. */
+  storeDebounceMs?: number;
+  storeMaxDebounceMs?: number;
+  /** How often open connections are authorised again (signed out, removed, document hidden). */
+  recheckIntervalMs?: number;
+};
+
+export type Collaboration = {
+  liveDocuments: LiveDocuments;
+  /** Serves /collab on this server's upgrades; any other upgrade (Vite's HMR) is left alone. */
+  attach(server: HttpServer): void;
+  /** Stores every document with unsaved changes, then closes all connections. */
+  close(): Promise<void>;
+};
+
+type ConnectionContext = { person?: DocumentPerson; cookie?: string; canEdit?: boolean };
+
+export function createCollaboration(options: CollaborationOptions): Collaboration {
+  /** Who changed each open document since its last store. */
+  const pendingEditors = new Map<string, Map<string, DocumentPerson>>();
+  /** Each open document's state as last loaded or stored, so an unchanged document is not written again. */
+  const storedStates = new Map<string, Uint8Array>();
+  const connections = new Map<Connection, { documentName: string; cookie: string; canEdit: boolean }>();
+
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    debounce: options.storeDebounceMs ?? 2_000,
+    maxDebounce: options.storeMaxDebounceMs ?? 10_000,
+
+    async onAuthenticate({ documentName, requestHeaders, connectionConfig }): Promise<ConnectionContext> {
+      const cookie = requestHeaders.cookie ?? "";
+      const signedIn = await authenticate(cookie, documentName);
+      // Thrown before the document is loaded: a refused connection is sent nothing of it.
+      if (!signedIn) throw new Error(FORBIDDEN.reason);
+      connectionConfig.readOnly = !signedIn.access.canEdit;
+      return { person: signedIn.person, cookie, canEdit: signedIn.access.canEdit };
+    },
+
+    async connected({ connection, documentName, context }) {
+      const { cookie = "", canEdit = false } = context as ConnectionContext;
+      connections.set(connection, { documentName, cookie, canEdit });
+      connection.onClose(() => connections.delete(connection));
+    },
+
+    async onLoadDocument({ document, documentName }) {
+      const row = await db.sharedDocument.findUnique({ where: { id: documentName }, select: { yState: true, contentJson: true } });
+      if (!row) throw new Error("No such document");
+      Y.applyUpdate(document, row.yState ? new Uint8Array(row.yState) : stateFromJson(JSON.parse(row.contentJson)));
+      storedStates.set(documentName, Y.encodeStateAsUpdate(document));
+    },
+
+    async onChange({ documentName, context }) {
+      const person = (context as ConnectionContext | undefined)?.person;
+      if (!person) return;
+      const editors = pendingEditors.get(documentName) ?? new Map<string, DocumentPerson>();
+      editors.set(`${person.kind}:${person.id}`, person);
+      pendingEditors.set(documentName, editors);
+    },
+
+    async onStoreDocument({ document, documentName }) {
+      await storeDocument(documentName, document);
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      storedStates.delete(documentName);
+      pendingEditors.delete(documentName);
+    },
+  });
+
+  /**
+   * Saves the document and what follows from the edits. Never throws: Hocuspocus runs stores
+   * from timers, where a rejection would end the process. A failed store keeps its editors for
+   * the next one, which a later change or close() brings.
+   */
+  async function storeDocument(documentName: string, document: Document) {
+    const editors = [...(pendingEditors.get(documentName)?.values() ?? [])];
+    pendingEditors.delete(documentName);
+    const yState = Y.encodeStateAsUpdate(document);
+    const previous = storedStates.get(documentName);
+    if (editors.length === 0 && previous && Buffer.from(previous).equals(yState)) return;
+    try {
+      const rendered = renderDocument(document);
+      if (!rendered.ok) {
+        // Kept in memory, not stored: the row keeps its last content that passed the checks.
+        console.warn(`collaboration: document ${documentName} not stored: ${rendered.error}`);
+        return;
+      }
+      await saveDocument(documentName, yState, rendered.content, editors);
+      storedStates.set(documentName, yState);
+    } catch (error) {
+      console.error(`collaboration: storing document ${documentName} failed`, error);
+      const current = pendingEditors.get(documentName) ?? new Map<string, DocumentPerson>();
+      for (const editor of editors) current.set(`${editor.kind}:${editor.id}`, editor);
+      pendingEditors.set(documentName, current);
+    }
+  }
+
+  async function saveDocument(documentName: string, yState: Uint8Array, content: RenderedDocument, editors: DocumentPerson[]) {
+    const at = new Date();
+    const saved = await db.$transaction(async (tx) => {
+      const row = await tx.sharedDocument.findUnique({
+        where: { id: documentName },
+        select: { id: true, vendorId: true, accountId: true, title: true, visibility: true },
+      });
+      if (!row) return null; // deleted while open; its connections close at the next check
+      const document = { ...row, visibility: row.visibility === "customer" ? ("customer" as const) : ("internal" as const) };
+      await tx.sharedDocument.update({
+        where: { id: row.id },
+        data: {
+          yState: yState as Uint8Array<ArrayBuffer>,
+          contentJson: JSON.stringify(content.json),
+          contentHtml: content.html,
+          contentText: content.text,
+          lastEditedAt: at,
+        },
+      });
+      await recordDocumentEdits(tx, document, editors, at);
+      return document;
+    });
+    if (saved) await recordDocumentMentions(saved, content, editors[0] ?? null);
+  }
+
+  async function authenticate(cookie: string, documentName: string) {
+    return authenticateDocumentRequest(new Request(`http://collaboration.invalid${COLLABORATION_PATH}`, { headers: { Cookie: cookie } }), documentName);
+  }
+
+  /** Signed out, removed, the document deleted or hidden, the role changed: the socket closes and the editor reconnects to find out. */
+  async function recheckConnections() {
+    for (const [connection, { documentName, cookie, canEdit }] of connections) {
+      try {
+        const signedIn = await authenticate(cookie, documentName);
+        if (signedIn?.access.canEdit === canEdit) continue;
+      } catch (error) {
+        console.error("collaboration: re-checking a connection failed", error);
+        continue;
+      }
+      connections.delete(connection);
+      connection.webSocket.close(FORBIDDEN.code, FORBIDDEN.reason);
+    }
+  }
+  let rechecking = false;
+  const recheckTimer = setInterval(() => {
+    if (rechecking) return;
+    rechecking = true;
+    void recheckConnections().finally(() => (rechecking = false));
+  }, options.recheckIntervalMs ?? 60_000);
+  recheckTimer.unref();
+
+  const webSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  webSockets.on("connection", (socket, request: IncomingMessage) => {
+    // Without a listener, a socket error (a malformed frame) would end the process.
+    socket.on("error", (error) => console.warn("collaboration: socket error", error.message));
+    hocuspocus.handleConnection(socket, request);
+  });
+
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    if (new URL(request.url ?? "/", "http://localhost").pathname !== COLLABORATION_PATH) return;
+    if (request.headers.origin !== ownOrigin(request, options.trustProxy)) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
+    webSockets.handleUpgrade(request, socket, head, (webSocket) => webSockets.emit("connection", webSocket, request));
+  }
+
+  const liveDocuments: LiveDocuments = {
+    async readState(documentId) {
+      const connection = await hocuspocus.openDirectConnection(documentId, {});
+      try {
+        return Y.encodeStateAsUpdate(connection.document!);
+      } finally {
+        await connection.disconnect();
+      }
+    },
+    async replaceContent(documentId, json) {
+      const parsed = parseRichText(json, { maxBytes: MAX_DOCUMENT_BYTES });
+      if (!parsed.ok) throw new Error(parsed.error);
+      const connection = await hocuspocus.openDirectConnection(documentId, {});
+      try {
+        // One transaction, so every editor receives the replacement as one update.
+        await connection.transact((document) => {
+          const fragment = document.getXmlFragment(DOCUMENT_FIELD);
+          document.transact(() => {
+            fragment.delete(0, fragment.length);
+            prosemirrorJSONToYXmlFragment(richTextSchema, parsed.json, fragment);
+          });
+        });
+      } finally {
+        await connection.disconnect();
+      }
+    },
+  };
+
+  return {
+    liveDocuments,
+    attach(server) {
+      server.on("upgrade", handleUpgrade);
+    },
+    async close() {
+      clearInterval(recheckTimer);
+      webSockets.close();
+      for (const document of hocuspocus.documents.values()) {
+        await hocuspocus.debouncer.executeNow(`onStoreDocument-${document.name}`);
+        await document.saveMutex.waitForUnlock();
+      }
+      hocuspocus.closeConnections();
+      for (const socket of webSockets.clients) socket.terminate();
+    },
+  };
+}
+
+/** The origin the browser reached, decided as server/security.ts's sameOriginOnly decides it for requests. */
+function ownOrigin(request: IncomingMessage, trustProxy: boolean) {
+  const forwarded = (name: string) => {
+    const value = request.headers[name];
+    return trustProxy ? (Array.isArray(value) ? value[0] : value)?.split(",")[0]?.trim() : undefined;
+  };
+  const encrypted = "encrypted" in request.socket && Boolean(request.socket.encrypted);
+  const protocol = forwarded("x-forwarded-proto") || (encrypted ? "https" : "http");
+  return `${protocol}://${forwarded("x-forwarded-host") || request.headers.host}`;
+}

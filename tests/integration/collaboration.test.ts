@@ -1,0 +1,383 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
+import type { JSONContent } from "@tiptap/core";
+import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { DOCUMENT_FIELD, renderDocumentState } from "~/models/document-content.server";
+import { createDocument } from "~/models/document.server";
+import { mentionId } from "~/rich-text/extensions";
+import { richTextSchema } from "~/rich-text/rich-text.server";
+import { db } from "~/utils/db.server";
+import { consoleCookie, createAccount, createStakeholder, createTenant, hubCookie } from "../support/factories";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * Live co-editing over a real WebSocket against the real server: who may connect (and who only
+ * reads), many concurrent editors converging, offline edits merging on reconnect, and what each
+ * store leaves in the database (content, one event per editing session, mentions), on a restart too.
+ */
+type Tenant = Awaited<ReturnType<typeof createTenant>>;
+
+const FAST = { storeDebounceMs: 50, storeMaxDebounceMs: 200 };
+
+let server: TestServer;
+let a: Tenant;
+let b: Tenant;
+const cookies: Record<"csm" | "champion" | "executive" | "otherVendor" | "otherAccount", string> = {} as never;
+let executiveId: string;
+
+beforeAll(async () => {
+  server = await startTestServer(FAST);
+  [a, b] = await Promise.all([createTenant(), createTenant()]);
+  const executive = await createStakeholder(a.account, { hubRole: "executive" });
+  executiveId = executive.id;
+  const otherAccount = await createAccount(a.vendor.id);
+  const otherStakeholder = await createStakeholder(otherAccount);
+  [cookies.csm, cookies.champion, cookies.executive, cookies.otherVendor, cookies.otherAccount] = await Promise.all([
+    consoleCookie(a.csm.id),
+    hubCookie(a.champion.id),
+    hubCookie(executive.id),
+    consoleCookie(b.csm.id),
+    hubCookie(otherStakeholder.id),
+  ]);
+});
+afterAll(() => server?.close());
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+/** A Node WebSocket that sends what a browser would: the session cookie and the page's Origin. */
+function browserSocket(headers: { cookie?: string; origin: string }) {
+  return class extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers: { Origin: headers.origin, ...(headers.cookie ? { Cookie: headers.cookie } : {}) } });
+      // Closing a socket still connecting (a test ending mid-retry) reports an error nobody needs.
+      this.on("error", () => undefined);
+    }
+  };
+}
+
+type Client = {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  refused: () => boolean;
+  fragment: () => Y.XmlFragment;
+  json: () => JSONContent;
+};
+
+function connect(documentId: string, cookie: string | undefined, on: TestServer = server): Client {
+  const doc = new Y.Doc();
+  let refused = false;
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${on.origin.replace(/^http/, "ws")}/collab`,
+    WebSocketPolyfill: browserSocket({ cookie, origin: on.origin }),
+    delay: 50,
+    minDelay: 50,
+    maxDelay: 200,
+  });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentId, document: doc, onAuthenticationFailed: () => (refused = true) });
+  provider.attach();
+  clients.push(provider);
+  const fragment = () => doc.getXmlFragment(DOCUMENT_FIELD);
+  return { doc, provider, refused: () => refused, fragment, json: () => liveJson(doc) };
+}
+const clients: HocuspocusProvider[] = [];
+afterAll(() => clients.forEach(close));
+
+function close(provider: HocuspocusProvider) {
+  provider.destroy();
+  provider.configuration.websocketProvider.destroy();
+}
+
+const liveJson = (doc: Y.Doc) => yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), richTextSchema).toJSON() as JSONContent;
+
+async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const synced = (client: Client) => until(() => client.provider.isSynced && client.provider.unsyncedChanges === 0, "sync");
+
+/** The stored row, once its JSON equals the live one. */
+async function storedAs(documentId: string, json: JSONContent) {
+  return until(async () => {
+    const row = await db.sharedDocument.findUniqueOrThrow({ where: { id: documentId } });
+    return JSON.stringify(JSON.parse(row.contentJson)) === JSON.stringify(json) ? row : null;
+  }, "the store");
+}
+
+async function newDocument(title: string, visibility: "customer" | "internal" = "customer") {
+  return (await createDocument({ vendorId: a.vendor.id, userId: a.csm.id }, a.account.id, { title, visibility }))!.id;
+}
+
+/** Appends a paragraph with the text, as the editor would. */
+function addParagraph(client: Client, text: string) {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  client.fragment().push([paragraph]);
+}
+
+const texts = (json: JSONContent): string => (json.text ?? "") + (json.content ?? []).map(texts).join("");
+
+// ---- authentication and authorisation ---------------------------------------------------------
+
+describe("who may connect", () => {
+  let customerDoc: string;
+  let internalDoc: string;
+
+  beforeAll(async () => {
+    customerDoc = await newDocument("Kickoff notes");
+    internalDoc = await newDocument("INTERNAL risks", "internal");
+    await server.liveDocuments.replaceContent(customerDoc, { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "CUSTOMER marker" }] }] });
+    await server.liveDocuments.replaceContent(internalDoc, { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "INTERNAL marker" }] }] });
+  });
+
+  it("refuses, sending nothing of the document, anyone who may not see it", async () => {
+    const refusals = [
+      connect(customerDoc, undefined),
+      connect(customerDoc, cookies.otherVendor),
+      connect(customerDoc, cookies.otherAccount),
+      connect(internalDoc, cookies.champion),
+      connect(internalDoc, cookies.executive),
+      connect("no-such-document", cookies.csm),
+    ];
+    await until(() => refusals.every((client) => client.refused()), "every refusal");
+    // Anything sent after the refusal would have arrived by now, with the next sync round.
+    const allowed = connect(customerDoc, cookies.champion);
+    await synced(allowed);
+    for (const client of refusals) {
+      expect(client.fragment().length).toBe(0);
+      expect(client.provider.isSynced).toBe(false);
+    }
+    expect(texts(allowed.json())).toBe("CUSTOMER marker");
+  });
+
+  it("refuses a socket from another origin before it is upgraded", async () => {
+    for (const origin of ["https://evil.test", undefined]) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const socket = new WebSocket(`${server.origin.replace(/^http/, "ws")}/collab`, {
+          headers: { Cookie: cookies.csm, ...(origin ? { Origin: origin } : {}) },
+        });
+        socket.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
+        socket.on("open", () => reject(new Error("upgraded")));
+        socket.on("error", () => undefined);
+      });
+      expect(status).toBe(403);
+    }
+  });
+
+  it("lets an executive read but applies and stores none of their changes", async () => {
+    const executive = connect(customerDoc, cookies.executive);
+    const csm = connect(customerDoc, cookies.csm);
+    await Promise.all([until(() => executive.provider.isSynced, "executive sync"), synced(csm)]);
+    expect(executive.provider.authorizedScope).toBe("readonly");
+    expect(texts(executive.json())).toBe("CUSTOMER marker");
+
+    addParagraph(executive, "EXECUTIVE change");
+    addParagraph(csm, "CSM change");
+    const expected = liveJson(csm.doc);
+    const row = await storedAs(customerDoc, expected);
+    expect(row.contentText).not.toContain("EXECUTIVE change");
+    expect(texts(csm.json())).not.toContain("EXECUTIVE change");
+    expect(await db.documentEditSession.count({ where: { documentId: customerDoc, stakeholderId: executiveId } })).toBe(0);
+  });
+
+  it("closes the connection of someone signed out since they connected", async () => {
+    const documentId = await newDocument("Short-lived");
+    const quick = await startTestServer({ ...FAST, recheckIntervalMs: 100 });
+    try {
+      const cookie = await hubCookie(a.champion.id);
+      const champion = connect(documentId, cookie, quick);
+      await synced(champion);
+      const closed = new Promise<void>((resolve) => champion.provider.on("close", () => resolve()));
+      await db.session.deleteMany({ where: { id: cookie.split("=")[1]!.split(".")[0] } });
+      await closed;
+      await until(() => champion.refused(), "the refusal on reconnect");
+    } finally {
+      await quick.close();
+    }
+  });
+});
+
+// ---- concurrent editing -----------------------------------------------------------------------
+
+/** One random edit that keeps the document valid for the editor's schema (paragraphs and headings of text, bold and italic). */
+function randomEdit(client: Client, random: () => number) {
+  const fragment = client.fragment();
+  const pick = (n: number) => Math.floor(random() * n);
+  const blocks = fragment.toArray() as Y.XmlElement[];
+  const block = blocks[pick(blocks.length)]!;
+  const text = block.get(0) as Y.XmlText | undefined;
+  const roll = random();
+  if (roll < 0.08) {
+    // A new block, never first, so the first block (never deleted) keeps the document non-empty.
+    const element = new Y.XmlElement(random() < 0.3 ? "heading" : "paragraph");
+    if (element.nodeName === "heading") element.setAttribute("level", String(1 + pick(3)) as never);
+    const content = new Y.XmlText();
+    content.insert(0, `block ${pick(1000)} `);
+    element.insert(0, [content]);
+    fragment.insert(1 + pick(blocks.length), [element]);
+  } else if (roll < 0.12 && blocks.length > 1) {
+    fragment.delete(1 + pick(blocks.length - 1), 1);
+  } else if (!text) {
+    block.insert(0, [new Y.XmlText("start ")]);
+  } else if (roll < 0.65 || text.length === 0) {
+    text.insert(pick(text.length + 1), "abcdefghij ".slice(pick(10)), random() < 0.2 ? { bold: {} } : {});
+  } else if (roll < 0.85) {
+    const at = pick(text.length);
+    text.delete(at, Math.min(1 + pick(5), text.length - at));
+  } else {
+    const at = pick(text.length);
+    text.format(at, Math.min(1 + pick(8), text.length - at), { [random() < 0.5 ? "bold" : "italic"]: random() < 0.7 ? {} : null });
+  }
+}
+
+/** A small seeded generator, so a failing run can be replayed. */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("editing together", () => {
+  it("converges after 1,000 concurrent random edits by three people, and a restarted server loads what was stored", async () => {
+    const documentId = await newDocument("Success criteria");
+    const editors = [connect(documentId, cookies.csm), connect(documentId, cookies.champion), connect(documentId, await consoleCookie(a.admin.id))];
+    await Promise.all(editors.map(synced));
+    const first = editors[0]!;
+    const firstBlock = first.fragment().get(0) as Y.XmlElement;
+    if (!firstBlock.get(0)) firstBlock.insert(0, [new Y.XmlText("Our goals ")]);
+    await Promise.all(editors.map((client) => until(() => (client.fragment().get(0) as Y.XmlElement | undefined)?.length, "the first text")));
+
+    const seed = Date.now();
+    const randoms = editors.map((_, index) => seeded(seed + index));
+    for (let round = 0; round < 1000 / 3 + 1; round++) {
+      editors.forEach((client, index) => randomEdit(client, randoms[index]!));
+      // Let messages cross now and then, so edits interleave with the others' arriving ones.
+      if (round % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+
+    await Promise.all(editors.map(synced));
+    const converged = await until(() => {
+      const [one, two, three] = editors.map((client) => JSON.stringify(client.json()));
+      return one === two && two === three ? JSON.parse(one!) as JSONContent : null;
+    }, `convergence (seed ${seed})`);
+    expect(texts(converged).length).toBeGreaterThan(0);
+    const stored = await storedAs(documentId, converged);
+    expect(stored.contentHtml.length).toBeGreaterThan(0);
+
+    // Stop the server (storing what is pending) and start another on the same database.
+    editors.forEach((client) => close(client.provider));
+    await server.close();
+    server = await startTestServer(FAST);
+    const reader = connect(documentId, cookies.csm);
+    await synced(reader);
+    expect(reader.json()).toEqual(converged);
+  });
+
+  it("merges edits made while one editor was offline, on both sides and in the database", async () => {
+    const documentId = await newDocument("Meeting notes");
+    const csm = connect(documentId, cookies.csm);
+    const champion = connect(documentId, cookies.champion);
+    await Promise.all([synced(csm), synced(champion)]);
+
+    const championSocket = champion.provider.configuration.websocketProvider;
+    championSocket.disconnect();
+    await until(() => championSocket.status === WebSocketStatus.Disconnected, "offline");
+    addParagraph(champion, "Written offline");
+    addParagraph(csm, "Written online");
+    void championSocket.connect();
+    await Promise.all([synced(csm), synced(champion)]);
+
+    const merged = await until(() => {
+      const [one, two] = [JSON.stringify(csm.json()), JSON.stringify(champion.json())];
+      return one === two && one.includes("Written offline") && one.includes("Written online") ? (JSON.parse(one) as JSONContent) : null;
+    }, "both edits on both sides");
+    const row = await storedAs(documentId, merged);
+    expect(row.contentText).toContain("Written offline");
+    expect(row.contentText).toContain("Written online");
+  });
+});
+
+// ---- what a store leaves behind -----------------------------------------------------------------
+
+describe("storing", () => {
+  it("keeps the state with its JSON, HTML and text, and one activity event per editing session", async () => {
+    const documentId = await newDocument("Business case");
+    const csm = connect(documentId, cookies.csm);
+    await synced(csm);
+    addParagraph(csm, "Saves ");
+    ((csm.fragment().get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(6, "40%", { bold: {} });
+    const row = await storedAs(documentId, csm.json());
+    expect(row.contentHtml).toBe("<p></p><p>Saves <strong>40%</strong></p>");
+    expect(row.contentText).toBe("Saves 40%");
+    expect(row.lastEditedAt).not.toBeNull();
+    const fromState = renderDocumentState(new Uint8Array(row.yState!));
+    expect(fromState.ok && fromState.content.json).toEqual(csm.json());
+
+    addParagraph(csm, "Second edit, same session");
+    await storedAs(documentId, csm.json());
+    const champion = connect(documentId, cookies.champion);
+    await synced(champion);
+    addParagraph(champion, "The champion's edit");
+    await storedAs(documentId, champion.json());
+
+    const events = await db.activityEvent.findMany({ where: { subjectId: documentId, action: "document.edited" }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => [event.summary, event.visibility, event.actorVendorUserId ?? event.actorStakeholderId])).toEqual([
+      ["edited “Business case”", "customer", a.csm.id],
+      ["edited “Business case”", "customer", a.champion.id],
+    ]);
+    expect(await db.documentEditSession.count({ where: { documentId } })).toBe(2);
+  });
+
+  it("notifies a mentioned person once, and only people who may read the document", async () => {
+    const documentId = await newDocument("Launch plan");
+    const internalId = await newDocument("INTERNAL launch risks", "internal");
+    const mention = (kind: "vendorUser" | "stakeholder", id: string, label: string) => {
+      const element = new Y.XmlElement("mention");
+      element.setAttribute("id", mentionId(kind, id));
+      element.setAttribute("label", label);
+      return element;
+    };
+    const write = (client: Client, people: Y.XmlElement[]) => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText("Over to "), ...people, new Y.XmlText(" for sign-off")]);
+      client.fragment().push([paragraph]);
+    };
+
+    const csm = connect(documentId, cookies.csm);
+    const internal = connect(internalId, cookies.csm);
+    await Promise.all([synced(csm), synced(internal)]);
+    write(csm, [mention("stakeholder", a.champion.id, a.champion.name), mention("vendorUser", b.csm.id, b.csm.name)]);
+    write(internal, [mention("stakeholder", a.champion.id, a.champion.name), mention("vendorUser", a.admin.id, a.admin.name)]);
+    await Promise.all([storedAs(documentId, csm.json()), storedAs(internalId, internal.json())]);
+
+    addParagraph(csm, "One more line");
+    await storedAs(documentId, csm.json());
+
+    const rows = await db.mention.findMany({ where: { documentId: { in: [documentId, internalId] } }, select: { documentId: true, stakeholderId: true, vendorUserId: true } });
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { documentId, stakeholderId: a.champion.id, vendorUserId: null },
+        { documentId: internalId, stakeholderId: null, vendorUserId: a.admin.id },
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+    const mails = await db.emailMessage.findMany({ where: { to: { in: [a.champion.email, a.admin.email, b.csm.email] }, template: "mention" } });
+    expect(mails.map((mail) => mail.to).sort()).toEqual([a.admin.email, a.champion.email].sort());
+    const toChampion = mails.find((mail) => mail.to === a.champion.email)!;
+    expect(toChampion.text).toContain(`mentioned you in the document "Launch plan"`);
+    expect(toChampion.text).toContain(`Over to @${a.champion.name}`);
+    expect(toChampion.text).toContain(`/hub/${a.vendor.slug}/documents/${documentId}`);
+  });
+});
