@@ -17,7 +17,8 @@ export type EngagementKind = "onboarding" | "adoption" | "renewal" | "expansion"
 export type DemoTask = { title: string; owner: string; due: number; status: TaskStatus; internal?: boolean };
 export type DemoMilestone = { title: string; target: number; internal?: boolean; tasks: DemoTask[] };
 export type DemoObjective = { title: string; description?: string; internal?: boolean; milestones: DemoMilestone[] };
-export type DemoComment = { task: string; by: string; body: string; internal?: boolean; daysAgo: number };
+/** `body` is plain text, one paragraph a line; `doc`, when given, is the same comment as the editor's document (JSON), to show formatting. */
+export type DemoComment = { task: string; by: string; body: string; doc?: { type: "doc"; content: unknown[] }; internal?: boolean; daysAgo: number };
 export type DemoActivity = { by: string; action: string; task?: string; summary: string; daysAgo: number; internal?: boolean };
 export type DemoStakeholder = {
   name: string;
@@ -162,7 +163,32 @@ export const northwind: DemoVendor = {
       comments: [
         { task: "Configure SSO with Acme's Okta", by: "csm", daysAgo: 4, internal: true, body: "Their Okta admin is on leave until next week. Don't promise a date yet." },
         { task: "Configure SSO with Acme's Okta", by: "maya", daysAgo: 3, body: "Our Okta admin is back on Monday. Can we pair on this then?" },
-        { task: "Invite the support team leads", by: "csm", daysAgo: 2, body: "Maya, the list of team leads can go straight into the invite form, one email a line." },
+        {
+          task: "Invite the support team leads",
+          by: "csm",
+          daysAgo: 2,
+          body: "Maya, the list of team leads can go straight into the invite form, one email a line.",
+          doc: {
+            type: "doc",
+            content: [
+              {
+                type: "paragraph",
+                content: [
+                  { type: "text", text: "Maya, the list of team leads can go straight into the invite form, " },
+                  { type: "text", marks: [{ type: "bold" }], text: "one email a line" },
+                  { type: "text", text: ". Before you send it:" },
+                ],
+              },
+              {
+                type: "taskList",
+                content: [
+                  { type: "taskItem", attrs: { checked: true }, content: [{ type: "paragraph", content: [{ type: "text", text: "Leads for EMEA and APAC" }] }] },
+                  { type: "taskItem", attrs: { checked: false }, content: [{ type: "paragraph", content: [{ type: "text", text: "Leads for the night shift" }] }] },
+                ],
+              },
+            ],
+          },
+        },
       ],
       activity: [
         { by: "csm", action: "task.completed", task: "Kickoff call and success criteria agreed", summary: "completed “Kickoff call and success criteria agreed”", daysAgo: 18 },

@@ -7,6 +7,9 @@ import { randomUUID } from "node:crypto";
 import { migrateDatabase } from "~/db/migrate.server";
 import { applyBlueprint, getApplyOptions } from "~/models/apply-blueprint.server";
 import { launchPlay } from "~/models/case.server";
+import { commentBodyColumns } from "~/models/comment.server";
+import { COMMENT_LIMITS } from "~/models/rich-text-fields";
+import { readRichTextInput } from "~/models/rich-text-input.server";
 import { db, type Db, type Prisma } from "~/utils/db.server";
 import { devMailboxEnabled, env } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
@@ -22,11 +25,19 @@ import {
   northwind,
   type DemoAccount,
   type DemoBlueprint,
+  type DemoComment,
   type DemoResource,
   type DemoVendor,
 } from "./demo-data";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** A demo comment stored as the app stores one: validated, with its sanitized HTML rendered once. */
+function demoCommentBody(comment: DemoComment) {
+  const read = readRichTextInput(comment.doc ? { json: JSON.stringify(comment.doc) } : { text: comment.body }, COMMENT_LIMITS);
+  if (!read.ok || !read.value) throw new Error(`Demo comment "${comment.body}": ${read.ok ? "empty" : read.error}`);
+  return commentBodyColumns(read.value);
+}
 
 const DAY_MS = 86_400_000;
 const today = new Date();
@@ -228,7 +239,7 @@ async function seedAccount(
         vendorId,
         accountId: account.id,
         taskId: taskId(comment.task),
-        body: comment.body,
+        ...demoCommentBody(comment),
         visibility: comment.internal ? "internal" : "customer",
         authorVendorUserId: "vendorUserId" in author ? author.vendorUserId : null,
         authorStakeholderId: "stakeholderId" in author ? author.stakeholderId : null,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idField } from "~/models/blueprint-fields";
 import { dateField } from "~/models/customer-fields";
 import { PLAN_ITEM_KINDS } from "~/models/plan-fields";
+import { COMMENT_LIMITS, richTextFields } from "~/models/rich-text-fields";
 
 /**
  * The forms a stakeholder uses on the hub's plan page, as one schema discriminated on `intent`:
@@ -37,7 +38,7 @@ export const hubActionSchema = z.discriminatedUnion("intent", [
       errorMap: () => ({ message: "Choose an objective, milestone or task" }),
     }),
     itemId: idField("Choose an item"),
-    body: commentBodyField,
+    ...richTextFields("body", COMMENT_LIMITS),
   }),
   z.object({
     intent: z.literal("proposeDueDate"),

@@ -1,6 +1,6 @@
 import { recordHubActivity } from "~/models/activity.server";
-import { resolveMentions } from "~/models/mention";
-import { listMentionablePeople, mailMentions } from "~/models/mention.server";
+import { commentBodyColumns, createCommentMentions, readCommentBody } from "~/models/comment.server";
+import { mailMentions } from "~/models/mention.server";
 import type { PlanItemKind } from "~/models/plan-edit.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
@@ -129,7 +129,10 @@ export async function setHubTaskDone(scope: Scope, taskId: string, expectedVersi
 export type HubCommentInput = {
   on: PlanItemKind;
   itemId: string;
-  body: string;
+  /** Plain text (typed before the editor loaded, or a reply from a mail)… */
+  body?: string;
+  /** …or the editor's document. */
+  bodyJson?: string;
 };
 
 /**
@@ -140,8 +143,8 @@ export type HubCommentInput = {
 export async function addHubComment(scope: Scope, input: HubCommentInput) {
   const item = await findHubItem(scope, input.on, input.itemId);
   if (!item) notFound();
-  const people = await listMentionablePeople(scope);
-  const { body, mentioned } = resolveMentions(input.body, people);
+  const read = await readCommentBody(scope, CUSTOMER, { json: input.bodyJson, text: input.body });
+  if (!read.ok) return read;
   const comment = await db.$transaction(async (tx) => {
     const created = await tx.comment.create({
       data: {
@@ -150,22 +153,13 @@ export async function addHubComment(scope: Scope, input: HubCommentInput) {
         taskId: input.on === "task" ? item.id : null,
         initiativeId: input.on === "milestone" ? item.id : null,
         objectiveId: input.on === "objective" ? item.id : null,
-        body,
+        ...commentBodyColumns(read.body),
         visibility: CUSTOMER,
         authorStakeholderId: scope.stakeholderId,
       },
       select: { id: true },
     });
-    if (mentioned.length > 0) {
-      await tx.mention.createMany({
-        data: mentioned.map((person) => ({
-          vendorId: scope.vendorId,
-          commentId: created.id,
-          vendorUserId: person.kind === "user" ? person.id : null,
-          stakeholderId: person.kind === "stakeholder" ? person.id : null,
-        })),
-      });
-    }
+    await createCommentMentions(tx, scope.vendorId, created.id, read.recipients);
     await recordHubActivity(tx, scope, {
       action: "comment.created",
       subjectType: "Comment",
@@ -174,7 +168,6 @@ export async function addHubComment(scope: Scope, input: HubCommentInput) {
     });
     return created;
   });
-  const mentionedRefs = new Set(mentioned.map((person) => `${person.kind}:${person.id}`));
   await mailMentions(scope, {
     author: {
       kind: "stakeholder",
@@ -182,10 +175,10 @@ export async function addHubComment(scope: Scope, input: HubCommentInput) {
       name: scope.stakeholder.name,
     },
     item: { kind: input.on, id: item.id, title: item.title },
-    body,
-    recipients: people.filter((person) => mentionedRefs.has(`${person.kind}:${person.id}`)),
+    body: read.body.text,
+    recipients: read.recipients,
   });
-  return comment;
+  return { ok: true as const, id: comment.id };
 }
 
 /**
@@ -203,6 +196,7 @@ export async function listHubComments(scope: Pick<HubScope, "vendorId" | "accoun
     select: {
       id: true,
       body: true,
+      bodyHtml: true,
       createdAt: true,
       taskId: true,
       initiativeId: true,
@@ -211,13 +205,14 @@ export async function listHubComments(scope: Pick<HubScope, "vendorId" | "accoun
       authorStakeholder: { select: { name: true } },
     },
   });
-  const byItem: Record<string, Array<{ id: string; body: string; createdAt: Date; author: string | null }>> = {};
+  const byItem: Record<string, Array<{ id: string; body: string; bodyHtml: string | null; createdAt: Date; author: string | null }>> = {};
   for (const row of rows) {
     const itemId = row.taskId ?? row.initiativeId ?? row.objectiveId;
     if (!itemId || !itemIds.has(itemId)) continue;
     (byItem[itemId] ??= []).push({
       id: row.id,
       body: row.body,
+      bodyHtml: row.bodyHtml,
       createdAt: row.createdAt,
       author: row.authorStakeholder?.name ?? row.authorVendorUser?.name ?? null,
     });

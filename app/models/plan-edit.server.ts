@@ -1,7 +1,11 @@
 import { recordConsoleActivity } from "~/models/activity.server";
+import { commentBodyColumns, createCommentMentions, readCommentBody } from "~/models/comment.server";
+import { mailMentions } from "~/models/mention.server";
 import { findOwnerInScope } from "~/models/owner.server";
 import type { TaskStatus } from "~/models/plan-progress";
 import { mailTaskAssigned } from "~/models/reminders.server";
+import { TASK_DESCRIPTION_LIMITS, type RichTextInput } from "~/models/rich-text-fields";
+import { readRichTextInput } from "~/models/rich-text-input.server";
 import { ownerRefValue, type OwnerRef } from "~/models/task-owner";
 import { db, type Prisma } from "~/utils/db.server";
 import { formatDate, humanize } from "~/utils/format";
@@ -130,6 +134,55 @@ export async function updateTask(
     // After the commit: a change that rolled back must not have told anyone.
     if (owner.ownerStakeholderId && owner.ownerStakeholderId !== before.ownerStakeholderId) await mailTaskAssigned(scope, taskId);
     return saved;
+  } catch (error) {
+    if (!(error instanceof StaleVersion)) throw error;
+    const now = await findTask(scope, accountId, taskId);
+    if (!now) notFound();
+    return { ok: false, reason: "conflict", current: currentTask(now) };
+  }
+}
+
+export type UpdateDescriptionResult = UpdateTaskResult | { ok: false; reason: "invalid"; error: string };
+
+/**
+ * Saves a task's description (rich text; an emptied one clears it), edited from
+ * `expectedVersion`: like updateTask, a task saved by anyone since is not touched.
+ */
+export async function updateTaskDescription(
+  scope: Scope,
+  accountId: string,
+  taskId: string,
+  expectedVersion: number,
+  content: RichTextInput,
+): Promise<UpdateDescriptionResult> {
+  const before = await findTask(scope, accountId, taskId);
+  if (!before) notFound();
+  if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: currentTask(before) };
+  const read = readRichTextInput(content, TASK_DESCRIPTION_LIMITS);
+  if (!read.ok) return { ok: false, reason: "invalid", error: read.error };
+  const description = read.value;
+  try {
+    return await db.$transaction(async (tx) => {
+      const { count } = await tx.successTask.updateMany({
+        where: { id: taskId, vendorId: scope.vendorId, accountId, version: expectedVersion },
+        data: {
+          description: description?.text ?? null,
+          descriptionJson: description?.json ?? null,
+          descriptionHtml: description?.html ?? null,
+          version: { increment: 1 },
+        },
+      });
+      if (count === 0) throw new StaleVersion();
+      await recordConsoleActivity(tx, scope, {
+        accountId,
+        action: "task.description_updated",
+        subjectType: "SuccessTask",
+        subjectId: taskId,
+        summary: description ? `updated the description of "${before.title}"` : `cleared the description of "${before.title}"`,
+        visibility: taskVisibility(before),
+      });
+      return { ok: true as const, version: expectedVersion + 1 };
+    });
   } catch (error) {
     if (!(error instanceof StaleVersion)) throw error;
     const now = await findTask(scope, accountId, taskId);
@@ -306,36 +359,52 @@ export async function removePlanItem(scope: Scope, accountId: string, kind: Plan
   });
 }
 
-export type CommentInput = { on: PlanItemKind; itemId: string; body: string; visibility: Visibility };
+export type CommentInput = { on: PlanItemKind; itemId: string; visibility: Visibility; content: RichTextInput };
 
-/** A comment by a vendor user; internal ones are notes among the vendor's team, never in the hub. */
-export async function addComment(scope: Scope, accountId: string, input: CommentInput) {
+/**
+ * A comment by a vendor user; internal ones are notes among the vendor's team, never in the hub.
+ * Mentioned people (only those who will see it) get a Mention row and a mail.
+ */
+export async function addComment(scope: Scope & Pick<ConsoleScope, "user">, accountId: string, input: CommentInput) {
   const item = await findPlanItem(scope, accountId, input.on, input.itemId);
   if (!item) notFound();
-  return db.$transaction(async (tx) => {
-    const comment = await tx.comment.create({
+  const read = await readCommentBody({ vendorId: scope.vendorId, accountId }, input.visibility, input.content);
+  if (!read.ok) return read;
+  const comment = await db.$transaction(async (tx) => {
+    const created = await tx.comment.create({
       data: {
         vendorId: scope.vendorId,
         accountId,
         taskId: input.on === "task" ? input.itemId : null,
         initiativeId: input.on === "milestone" ? input.itemId : null,
         objectiveId: input.on === "objective" ? input.itemId : null,
-        body: input.body,
+        ...commentBodyColumns(read.body),
         visibility: input.visibility,
         authorVendorUserId: scope.userId,
       },
       select: { id: true },
     });
+    await createCommentMentions(tx, scope.vendorId, created.id, read.recipients);
     await recordConsoleActivity(tx, scope, {
       accountId,
       action: "comment.created",
       subjectType: "Comment",
-      subjectId: comment.id,
+      subjectId: created.id,
       summary: `commented on "${item.title}"`,
       visibility: strictest(input.visibility, item.visibility),
     });
-    return comment;
+    return created;
   });
+  await mailMentions(
+    { vendorId: scope.vendorId, accountId },
+    {
+      author: { kind: "user", id: scope.userId, name: scope.user.name },
+      item: { kind: input.on, id: input.itemId, title: item.title },
+      body: read.body.text,
+      recipients: read.recipients,
+    },
+  );
+  return { ok: true as const, id: comment.id };
 }
 
 // ---- due-date proposals from the hub ---------------------------------------------------------

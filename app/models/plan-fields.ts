@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { blueprintDescriptionField, idField, VISIBILITIES } from "~/models/blueprint-fields";
+import { idField, VISIBILITIES } from "~/models/blueprint-fields";
 import { dateField } from "~/models/customer-fields";
 import { TASK_STATUSES, type TaskStatus } from "~/models/plan-progress";
+import { COMMENT_LIMITS, richTextFields, TASK_DESCRIPTION_LIMITS } from "~/models/rich-text-fields";
 import { OWNER_REF_PATTERN } from "~/models/task-owner";
 import { singleLineText } from "~/utils/validation";
 
@@ -27,7 +28,6 @@ const version = z
   .max(2_000_000_000);
 export const PLAN_ITEM_KINDS = ["objective", "milestone", "task"] as const;
 const itemKind = z.enum(PLAN_ITEM_KINDS, { errorMap: () => ({ message: "Choose an objective, milestone or task" }) });
-const body = blueprintDescriptionField.pipe(z.string({ invalid_type_error: "Write a comment" }).min(1, "Write a comment"));
 
 export const planActionSchema = z.discriminatedUnion("intent", [
   z.object({
@@ -39,6 +39,12 @@ export const planActionSchema = z.discriminatedUnion("intent", [
     visibility,
     owner,
     dueDate: optionalDate("Enter a due date"),
+  }),
+  z.object({
+    intent: z.literal("updateTaskDescription"),
+    taskId: idField("Choose a task"),
+    version,
+    ...richTextFields("description", TASK_DESCRIPTION_LIMITS),
   }),
   z.object({
     intent: z.literal("addTask"),
@@ -65,7 +71,7 @@ export const planActionSchema = z.discriminatedUnion("intent", [
     targetDate: optionalDate("Enter a target date"),
   }),
   z.object({ intent: z.literal("removeItem"), kind: itemKind, itemId: idField("Choose an item") }),
-  z.object({ intent: z.literal("addComment"), on: itemKind, itemId: idField("Choose an item"), body, visibility }),
+  z.object({ intent: z.literal("addComment"), on: itemKind, itemId: idField("Choose an item"), ...richTextFields("body", COMMENT_LIMITS), visibility }),
   z.object({ intent: z.literal("launchPlay"), playId: idField("Choose a play") }),
   z.object({ intent: z.literal("closeCase"), caseId: idField("Choose a case") }),
   z.object({ intent: z.literal("reopenCase"), caseId: idField("Choose a case") }),

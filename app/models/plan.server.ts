@@ -80,6 +80,7 @@ const commentSelect = {
   select: {
     id: true,
     body: true,
+    bodyHtml: true,
     visibility: true,
     createdAt: true,
     authorVendorUser: { select: { name: true } },
@@ -91,6 +92,9 @@ const commentSelect = {
 export const consoleTaskSelect = {
   id: true,
   title: true,
+  description: true,
+  descriptionJson: true,
+  descriptionHtml: true,
   status: true,
   visibility: true,
   dueDate: true,
@@ -109,6 +113,7 @@ function toConsoleComment(comment: CommentRow) {
   return {
     id: comment.id,
     body: comment.body,
+    bodyHtml: comment.bodyHtml,
     internal: isInternal(comment.visibility),
     createdAt: comment.createdAt,
     author: comment.authorVendorUser?.name ?? comment.authorStakeholder?.name ?? null,
@@ -131,6 +136,7 @@ export function toConsoleTask(task: TaskRow, now: Date, parentHiddenBy: HiddenBy
   return {
     id: task.id,
     title: task.title,
+    description: { text: task.description, json: task.descriptionJson, html: task.descriptionHtml },
     status: task.status,
     dueDate: task.dueDate,
     version: task.version,

@@ -108,10 +108,10 @@ describe("completing and reopening one's own task", () => {
 describe("comments and mentions", () => {
   it("refuses an empty, oversized or control-character comment with 400 and field errors", async () => {
     const before = await db.comment.count();
-    for (const body of ["   ", "x".repeat(4001), "tab\there", "bell\u0007"]) {
+    for (const body of ["   ", "x".repeat(5001), "tab\there", "bell\u0007"]) {
       const response = await post({ intent: "comment", on: "task", itemId: world.a.plan.customerTask.id, body });
       expect(response.status, JSON.stringify(body)).toBe(400);
-      expect(await response.text()).toMatch(/Write a comment|at most 4000|letters, digits/);
+      expect(await response.text()).toMatch(/Write a comment|under 5,000 characters|letters, digits/);
     }
     expect(await db.comment.count()).toBe(before);
   });
@@ -170,8 +170,11 @@ describe("comments and mentions", () => {
     expect(response.status).toBe(200);
     const comment = await db.comment.findFirstOrThrow({ where: { accountId: a.account.id, body: { contains: "please check" } }, include: { mentions: true } });
     expect(comment.mentions.map((mention) => mention.vendorUserId ?? mention.stakeholderId).sort()).toEqual([a.csm.id, world.colleague.id].sort());
-    expect(comment.body).toContain(`(stakeholder:${world.colleague.id})`);
-    expect(comment.body).not.toContain(b.csm.id);
+    // The body is the plain text; the HTML shows each resolved mention with its id, the others as text.
+    expect(comment.body).toContain(`@${world.colleague.name} too.`);
+    expect(comment.bodyHtml).toContain(`data-id="stakeholder:${world.colleague.id}"`);
+    expect(comment.bodyHtml).toContain(`data-id="vendorUser:${a.csm.id}"`);
+    expect(`${comment.body}${comment.bodyHtml}`).not.toContain(b.csm.id);
     expect(comment.body).toContain("@Intruder");
 
     const mails = await db.emailMessage.findMany({ where: { template: "mention", to: { in: [a.csm.email, world.colleague.email, b.csm.email] } } });

@@ -1,18 +1,21 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import type { z } from "zod";
 import { CommentBody } from "~/components/hub/hub-plan";
+import { RichTextContent } from "~/components/rich-text/rich-text-content";
+import { RichTextEditor } from "~/components/rich-text/rich-text-editor";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Control } from "~/components/ui/control";
 import { Field, FieldErrors } from "~/components/ui/field";
 import { Select } from "~/components/ui/select";
-import { Textarea } from "~/components/ui/textarea";
 import { dateInputValue } from "~/models/customer-fields";
+import type { MentionPerson } from "~/models/mention";
 import { planActionSchema } from "~/models/plan-fields";
 import { TASK_STATUSES } from "~/models/plan-progress";
+import { COMMENT_LIMITS, plainTextMax, TASK_DESCRIPTION_LIMITS } from "~/models/rich-text-fields";
 import { cn } from "~/utils/cn";
 import { formatDate, formatDateTime, humanize } from "~/utils/format";
 import { useSchemaForm } from "~/utils/use-schema-form";
@@ -27,7 +30,7 @@ type Fetcher = ReturnType<typeof useFetcher<PlanActionData>>;
 type Intent = z.input<typeof planActionSchema>["intent"];
 
 export type People = { users: Array<{ id: string; name: string }>; stakeholders: Array<{ id: string; name: string; hubRole: string }> };
-export type PlanComment = { id: string; body: string; internal: boolean; createdAt: Date | string; author: string | null };
+export type PlanComment = { id: string; body: string; bodyHtml: string | null; internal: boolean; createdAt: Date | string; author: string | null };
 export type PlanTask = {
   id: string;
   title: string;
@@ -39,6 +42,7 @@ export type PlanTask = {
   overdue: boolean;
   owner: { name: string; side: "vendor" | "customer" } | null;
   ownerRef: string;
+  description: { text: string | null; json: string | null; html: string | null };
   comments: PlanComment[];
 };
 
@@ -203,15 +207,27 @@ export function RemoveItem({ kind, id, title }: { kind: "objective" | "milestone
   );
 }
 
+/** Whom a comment may mention, for the picker (the server keeps internal comments to the team). */
+export const MentionPeopleContext = createContext<MentionPerson[]>([]);
+
 function CommentForm({ on, itemId }: { on: "objective" | "milestone" | "task"; itemId: string }) {
   const fetcher = useFetcher<PlanActionData>();
+  const people = useContext(MentionPeopleContext);
   const [form, fields] = usePlanForm(`comment-${itemId}`, fetcher, { visibility: "internal" });
   return (
     <fetcher.Form method="post" className="grid gap-2 sm:grid-cols-[1fr_auto] sm:items-end" {...getFormProps(form)}>
       <Hidden intent="addComment" values={{ on, itemId }} />
-      <Control id={fields.body.id} label="Comment" errorId={fields.body.errorId} errors={fields.body.errors}>
-        <Textarea {...getTextareaProps(fields.body)} rows={2} maxLength={2000} required />
-      </Control>
+      <RichTextEditor
+        key={fields.body.key}
+        meta={fields.body}
+        label="Comment"
+        hint="Internal comments can mention your team only."
+        maxLength={plainTextMax(COMMENT_LIMITS)}
+        rows={2}
+        required
+        mentionPeople={people}
+        mentionGroups={{ stakeholder: "Customer", user: "Your team" }}
+      />
       <VisibilitySelect meta={fields.visibility} label="Who sees it" />
       <SubmitRow fetcher={fetcher} label="Add comment" pendingLabel="Adding…" />
     </fetcher.Form>
@@ -232,7 +248,7 @@ export function Comments({ on, itemId, title, comments }: { on: "objective" | "m
                 <span>{formatDateTime(new Date(comment.createdAt))}</span>
                 {comment.internal ? <InternalBadge /> : null}
               </p>
-              <CommentBody body={comment.body} />
+              <CommentBody body={comment.body} bodyHtml={comment.bodyHtml} />
             </li>
           ))}
         </ul>
@@ -331,6 +347,51 @@ function TaskEditForm({ task, people, fetcher, onCancel }: { task: PlanTask; peo
   );
 }
 
+/** The task's description, shown as the customer reads it, and edited in place (versioned like the task). */
+function TaskDescription({ task }: { task: PlanTask }) {
+  const fetcher = useFetcher<PlanActionData>();
+  const editor = useEditor(fetcher);
+  const revalidator = useRevalidator();
+  const [form, fields] = usePlanForm(`task-description-${task.id}`, fetcher, { description: task.description.text ?? "" });
+  const version = fetcher.data?.conflict?.version ?? task.version;
+  const { html, text } = task.description;
+  return (
+    <div className="w-full space-y-1">
+      {html || text ? <RichTextContent html={html} text={text} className="text-slate-700" /> : null}
+      <Reveal
+        label={html || text ? "Edit description" : "Add description"}
+        ariaLabel={`${html || text ? "Edit" : "Add"} the description of “${task.title}”`}
+        open={editor.open}
+        onToggle={editor.toggle}
+      >
+        <fetcher.Form method="post" className="mt-2 space-y-3 rounded-md border border-slate-200 bg-white p-3" {...getFormProps(form)}>
+          <Hidden intent="updateTaskDescription" values={{ taskId: task.id, version }} />
+          {form.errors?.length ? (
+            <div className="space-y-2">
+              <FieldErrors id={form.errorId} errors={form.errors} />
+              {fetcher.data?.conflict ? (
+                <Button type="button" size="sm" variant="secondary" onClick={() => revalidator.revalidate()}>
+                  Show the latest
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
+          <RichTextEditor
+            key={fields.description.key}
+            meta={fields.description}
+            label="Description"
+            hint={task.internal ? "Only your team sees it." : "The customer sees it with the task in their hub. Leave it empty to remove it."}
+            defaultJson={task.description.json}
+            maxLength={plainTextMax(TASK_DESCRIPTION_LIMITS)}
+            rows={6}
+          />
+          <SubmitRow fetcher={fetcher} label="Save description" pendingLabel="Saving…" onCancel={editor.close} />
+        </fetcher.Form>
+      </Reveal>
+    </div>
+  );
+}
+
 export function TaskRow({ task, people }: { task: PlanTask; people: People }) {
   const fetcher = useFetcher<PlanActionData>();
   const editor = useEditor(fetcher);
@@ -349,6 +410,7 @@ export function TaskRow({ task, people }: { task: PlanTask; people: People }) {
         <RemoveItem kind="task" id={task.id} title={task.title} />
       </span>
       <HiddenHint hiddenBy={task.hiddenBy} />
+      <TaskDescription task={task} />
       <PendingProposals task={task} />
       {editor.open ? (
         <div className="w-full">

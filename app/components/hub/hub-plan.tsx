@@ -1,15 +1,17 @@
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
-import { createContext, useContext, useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { DateText, OverdueBadge, ProgressBar, TaskStatusBadge } from "~/components/hub/hub-ui";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Control } from "~/components/ui/control";
 import { Field, FieldErrors } from "~/components/ui/field";
-import { Select } from "~/components/ui/select";
 import { Textarea } from "~/components/ui/textarea";
-import { COMMENT_MAX, hubActionSchema, type HubAction } from "~/models/hub-action-fields";
-import { mentionInsertText, splitMentions, type MentionPerson } from "~/models/mention";
+import { RichTextContent } from "~/components/rich-text/rich-text-content";
+import { RichTextEditor } from "~/components/rich-text/rich-text-editor";
+import { hubActionSchema, type HubAction } from "~/models/hub-action-fields";
+import { splitMentions, type MentionPerson } from "~/models/mention";
+import { COMMENT_LIMITS, plainTextMax } from "~/models/rich-text-fields";
 import type { Progress } from "~/models/plan-progress";
 import { formatDateTime } from "~/utils/format";
 import { useSchemaForm } from "~/utils/use-schema-form";
@@ -29,12 +31,14 @@ type HubTask = {
   overdue: boolean;
   ownerName: string | null;
   mine: boolean;
+  /** Stored sanitized HTML, or plain text written before rich text. */
+  description?: { html: string } | { text: string } | null;
 };
 type HubMilestone = { id: string; title: string; description: string | null; targetDate: Date | string | null; tasks: HubTask[] };
 type HubObjective = { id: string; title: string; description: string | null; progress: Progress; milestones: HubMilestone[] };
 export type HubPlanData = Array<{ id: string; title: string; objectives: HubObjective[] }>;
 export type HubCaseData = Array<{ id: string; title: string; progress: Progress; tasks: HubTask[] }>;
-type HubComment = { id: string; body: string; createdAt: Date | string; author: string | null };
+type HubComment = { id: string; body: string; bodyHtml: string | null; createdAt: Date | string; author: string | null };
 export type HubPlanActions = {
   comments: Record<string, HubComment[]>;
   people: MentionPerson[];
@@ -73,8 +77,12 @@ function SubmitButton({ fetcher, label, pendingLabel }: { fetcher: Fetcher; labe
   );
 }
 
-/** A comment's text with each mention shown as "@Name" (never a link: a mention is a notice, not an address). */
-export function CommentBody({ body }: { body: string }) {
+/**
+ * A comment's text: its stored HTML, or for a comment written before rich text its plain body with
+ * each mention token shown as "@Name" (never a link: a mention is a notice, not an address).
+ */
+export function CommentBody({ body, bodyHtml }: { body: string; bodyHtml: string | null }) {
+  if (bodyHtml) return <RichTextContent html={bodyHtml} className="mt-1" />;
   return (
     <p className="mt-1 whitespace-pre-line break-words">
       {splitMentions(body).map((segment, index) =>
@@ -133,73 +141,24 @@ function TaskDoneForm({ task }: { task: HubTask }) {
 
 // ---- comments ---------------------------------------------------------------------------------
 
-function MentionPicker({ people, onPick, id }: { people: MentionPerson[]; onPick: (person: MentionPerson) => void; id: string }) {
-  const [choice, setChoice] = useState("");
-  const pick = () => {
-    const person = people.find((candidate) => `${candidate.kind}:${candidate.id}` === choice);
-    if (person) onPick(person);
-  };
-  const group = (kind: MentionPerson["kind"]) =>
-    people
-      .filter((person) => person.kind === kind)
-      .map((person) => (
-        <option key={person.id} value={`${kind}:${person.id}`}>
-          {person.name}
-        </option>
-      ));
-  return (
-    <div className="flex flex-wrap items-end gap-2">
-      <Control id={id} label="Mention someone" className="min-w-0 flex-1 space-y-1">
-        <Select id={id} value={choice} onChange={(event) => setChoice(event.target.value)}>
-          <option value="">Choose a person</option>
-          <optgroup label="Your colleagues">{group("stakeholder")}</optgroup>
-          <optgroup label="Customer success team">{group("user")}</optgroup>
-        </Select>
-      </Control>
-      <Button type="button" variant="secondary" onClick={pick} disabled={!choice}>
-        Insert mention
-      </Button>
-    </div>
-  );
-}
-
 function CommentForm({ on, itemId, title, people }: { on: ItemKind; itemId: string; title: string; people: MentionPerson[] }) {
   const fetcher = useFetcher<ActionData>();
   const [form, fields] = useHubForm(`comment-${itemId}`, fetcher);
-  const textarea = useRef<HTMLTextAreaElement>(null);
-  const hintId = `${fields.body.id}-hint`;
-  const insertMention = (person: MentionPerson) => {
-    const element = textarea.current;
-    if (!element) return;
-    const start = element.selectionStart ?? element.value.length;
-    const before = element.value.slice(0, start);
-    const text = `${before && !/\s$/.test(before) ? " " : ""}${mentionInsertText(person, people)} `;
-    element.setRangeText(text, start, element.selectionEnd ?? start, "end");
-    // conform follows uncontrolled fields through their input events.
-    element.dispatchEvent(new Event("input", { bubbles: true }));
-    element.focus();
-  };
   return (
     <fetcher.Form method="post" className="space-y-2" {...getFormProps(form)}>
       <Hidden intent="comment" values={{ on, itemId }} />
       <FieldErrors id={form.errorId} errors={form.errors} />
-      <Control
-        id={fields.body.id}
+      <RichTextEditor
+        key={fields.body.key}
+        meta={fields.body}
         label={`Your comment on “${title}”`}
-        errorId={fields.body.errorId}
-        errors={fields.body.errors}
         hint="Type @ and a full name, or pick someone below, to notify them."
-        hintId={hintId}
-      >
-        <Textarea
-          ref={textarea}
-          {...getTextareaProps(fields.body, { ariaDescribedBy: hintId })}
-          rows={3}
-          maxLength={COMMENT_MAX}
-          required
-        />
-      </Control>
-      {people.length > 0 ? <MentionPicker people={people} onPick={insertMention} id={`mention-${itemId}`} /> : null}
+        maxLength={plainTextMax(COMMENT_LIMITS)}
+        rows={3}
+        required
+        mentionPeople={people}
+        mentionGroups={{ stakeholder: "Your colleagues", user: "Customer success team" }}
+      />
       <SubmitButton fetcher={fetcher} label="Post comment" pendingLabel="Posting…" />
     </fetcher.Form>
   );
@@ -218,7 +177,7 @@ function CommentsPanel({ on, itemId, title, actions }: { on: ItemKind; itemId: s
                 <span className="font-medium text-slate-900">{comment.author ?? "Someone"}</span>
                 <time dateTime={new Date(comment.createdAt).toISOString()}>{formatDateTime(new Date(comment.createdAt))}</time>
               </p>
-              <CommentBody body={comment.body} />
+              <CommentBody body={comment.body} bodyHtml={comment.bodyHtml} />
             </li>
           ))}
         </ul>
@@ -292,6 +251,7 @@ function HubTaskList({ label, tasks }: { label: string; tasks: HubTask[] }) {
       {tasks.map((task) => (
         <li key={task.id} id={`task-${task.id}`} className="space-y-1 p-3">
           <p className="font-medium text-slate-900">{task.title}</p>
+          <RichTextContent {...task.description} className="text-slate-700" />
           <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
             <TaskStatusBadge status={task.status} />
             {task.overdue ? <OverdueBadge /> : null}

@@ -7,6 +7,7 @@ import {
   Comments,
   HiddenHint,
   InternalBadge,
+  MentionPeopleContext,
   MilestoneForm,
   PendingProposalsContext,
   ObjectiveForm,
@@ -22,6 +23,7 @@ import { Control } from "~/components/ui/control";
 import { Select } from "~/components/ui/select";
 import { getAccountOverview } from "~/models/account.server";
 import { closeCase, launchPlay, listAccountCases, reopenCase } from "~/models/case.server";
+import { listMentionCandidates } from "~/models/mention.server";
 import { listPossibleOwners } from "~/models/owner.server";
 import { planActionSchema } from "~/models/plan-fields";
 import {
@@ -36,6 +38,8 @@ import {
   updateMilestone,
   updateObjective,
   updateTask,
+  updateTaskDescription,
+  type CurrentTask,
 } from "~/models/plan-edit.server";
 import { getAccountPlan } from "~/models/plan.server";
 import { listLaunchablePlays } from "~/models/play.server";
@@ -50,16 +54,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireConsoleScope(request);
   const accountId = params.accountId ?? "";
   // Every query is scoped to the vendor: another vendor's account is as absent as a missing one.
-  const [account, plan, cases, people, plays, proposals] = await Promise.all([
+  const [account, plan, cases, people, plays, proposals, mentionPeople] = await Promise.all([
     getAccountOverview(scope, accountId),
     getAccountPlan(scope, accountId),
     listAccountCases(scope, accountId),
     listPossibleOwners(scope, accountId),
     listLaunchablePlays(scope),
     listPendingProposals(scope, accountId),
+    listMentionCandidates({ vendorId: scope.vendorId, accountId }),
   ]);
   if (!account) notFound();
-  return { account, plan, cases, people, plays, proposals };
+  return { account, plan, cases, people, plays, proposals, mentionPeople };
 }
 
 const OWNER_ERROR = "Choose someone from your team or this account's stakeholders";
@@ -72,6 +77,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const input = submission.value;
   const ownerError = () => data({ result: submission.reply({ fieldErrors: { owner: [OWNER_ERROR] } }) }, { status: 400 });
+  // Nothing was written: the editor sees what is there now and decides whether to save again.
+  const taskConflict = (now: CurrentTask) => {
+    const message =
+      `Someone changed this task: now “${now.title}”, ${humanize(now.status)}, ` +
+      `owner ${now.ownerName ?? "nobody"}, due ${formatDate(now.dueDate, "not set")}, ` +
+      `${now.visibility === "customer" ? "customer-visible" : "internal"}. Save again to replace it with your version.`;
+    return data({ result: submission.reply({ formErrors: [message] }), conflict: { ...now, version: now.version } }, { status: 409 });
+  };
   switch (input.intent) {
     case "updateTask": {
       const saved = await updateTask(scope, accountId, input.taskId, input.version, {
@@ -82,15 +95,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         dueDate: input.dueDate,
       });
       if (!saved.ok && saved.reason === "owner") return ownerError();
-      if (!saved.ok) {
-        const now = saved.current;
-        // Nothing was written: the editor sees what is there now and decides whether to save again.
-        const message =
-          `Someone changed this task: now “${now.title}”, ${humanize(now.status)}, ` +
-          `owner ${now.ownerName ?? "nobody"}, due ${formatDate(now.dueDate, "not set")}, ` +
-          `${now.visibility === "customer" ? "customer-visible" : "internal"}. Save again to replace it with your version.`;
-        return data({ result: submission.reply({ formErrors: [message] }), conflict: { ...now, version: now.version } }, { status: 409 });
-      }
+      if (!saved.ok) return taskConflict(saved.current);
+      break;
+    }
+    case "updateTaskDescription": {
+      const content = { json: input.descriptionJson, text: input.description };
+      const saved = await updateTaskDescription(scope, accountId, input.taskId, input.version, content);
+      if (!saved.ok && saved.reason === "invalid") return data({ result: submission.reply({ fieldErrors: { description: [saved.error] } }) }, { status: 400 });
+      if (!saved.ok && saved.reason === "conflict") return taskConflict(saved.current);
       break;
     }
     case "addTask": {
@@ -118,9 +130,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "removeItem":
       await removePlanItem(scope, accountId, input.kind, input.itemId);
       break;
-    case "addComment":
-      await addComment(scope, accountId, { on: input.on, itemId: input.itemId, body: input.body, visibility: input.visibility });
+    case "addComment": {
+      const content = { json: input.bodyJson, text: input.body };
+      const added = await addComment(scope, accountId, { on: input.on, itemId: input.itemId, visibility: input.visibility, content });
+      if (!added.ok) return data({ result: submission.reply({ fieldErrors: { body: [added.error] } }) }, { status: 400 });
       break;
+    }
     case "launchPlay": {
       const launched = await launchPlay(scope, { accountId, playId: input.playId });
       if (!launched.ok) return data({ result: submission.reply({ formErrors: [launched.message] }) }, { status: 400 });
@@ -347,7 +362,7 @@ function CasesView({ cases, plays, people }: { cases: Cases; plays: LoaderData["
 const headerLink = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600";
 
 export default function AccountPage() {
-  const { account, plan, cases, people, plays, proposals } = useLoaderData<typeof loader>();
+  const { account, plan, cases, people, plays, proposals, mentionPeople } = useLoaderData<typeof loader>();
   const base = `/console/accounts/${account.id}`;
   return (
     <div className="space-y-8">
@@ -364,11 +379,6 @@ export default function AccountPage() {
             <li>
               <Link to={`${base}/customer-view`} className={headerLink}>
                 View as customer
-              </Link>
-            </li>
-            <li>
-              <Link to={`${base}/documents`} className={headerLink}>
-                Documents
               </Link>
             </li>
             <li>
@@ -429,25 +439,27 @@ export default function AccountPage() {
         </dl>
       </header>
 
-      <PendingProposalsContext.Provider value={proposals}>
-        <Section title="Success plan" id="plan-heading">
-          {plan ? (
-            <PlanView plan={plan} people={people} />
-          ) : (
-            <p className="text-sm text-slate-600">
-              This account has no success plan yet.{" "}
-              <Link to={`${base}/apply`} className="text-blue-700 underline-offset-4 hover:underline">
-                Apply a blueprint
-              </Link>{" "}
-              to start one.
-            </p>
-          )}
-        </Section>
+      <MentionPeopleContext.Provider value={mentionPeople}>
+        <PendingProposalsContext.Provider value={proposals}>
+          <Section title="Success plan" id="plan-heading">
+            {plan ? (
+              <PlanView plan={plan} people={people} />
+            ) : (
+              <p className="text-sm text-slate-600">
+                This account has no success plan yet.{" "}
+                <Link to={`${base}/apply`} className="text-blue-700 underline-offset-4 hover:underline">
+                  Apply a blueprint
+                </Link>{" "}
+                to start one.
+              </p>
+            )}
+          </Section>
 
-        <Section title="Plays" id="plays-heading">
-          <CasesView cases={cases} plays={plays} people={people} />
-        </Section>
-      </PendingProposalsContext.Provider>
+          <Section title="Plays" id="plays-heading">
+            <CasesView cases={cases} plays={plays} people={people} />
+          </Section>
+        </PendingProposalsContext.Provider>
+      </MentionPeopleContext.Provider>
 
       <Section title="Stakeholders" id="stakeholders-heading">
         {account.stakeholders.length === 0 ? (

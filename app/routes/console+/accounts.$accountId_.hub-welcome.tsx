@@ -1,25 +1,23 @@
-import { getFormProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormPage, useSubmitting } from "~/components/console/form-page";
 import { Button } from "~/components/ui/button";
+import { RichTextContent } from "~/components/rich-text/rich-text-content";
+import { RichTextEditor } from "~/components/rich-text/rich-text-editor";
 import { FieldErrors } from "~/components/ui/field";
-import { Label } from "~/components/ui/label";
-import { Textarea } from "~/components/ui/textarea";
 import { getHubWelcome, setHubWelcome } from "~/models/hub-welcome.server";
+import { HUB_WELCOME_LIMITS, plainTextMax, richTextFields } from "~/models/rich-text-fields";
 import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
-import { multiLineText } from "~/utils/validation";
-
-const MAX_WELCOME = 2000;
 
 // "reset" goes back to the vendor's welcome; an emptied text is a mistake, not a reset.
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("save"), hubWelcome: multiLineText({ missing: "Write a welcome, or reset to the default", max: MAX_WELCOME }) }),
+  z.object({ intent: z.literal("save"), ...richTextFields("hubWelcome", HUB_WELCOME_LIMITS) }),
   z.object({ intent: z.literal("reset") }),
 ]);
 
@@ -40,8 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!account) notFound();
   const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const welcome = submission.value.intent === "save" ? submission.value.hubWelcome : null;
-  if (!(await setHubWelcome(scope, account.id, welcome))) notFound();
+  const { value } = submission;
+  const saved = await setHubWelcome(scope, account.id, value.intent === "save" ? { json: value.hubWelcomeJson, text: value.hubWelcome } : null);
+  if (!saved) notFound();
+  if (!saved.ok) return data({ result: submission.reply({ fieldErrors: { hubWelcome: [saved.error] } }) }, { status: 400 });
   throw redirect(`/console/accounts/${account.id}`);
 }
 
@@ -56,7 +56,6 @@ export default function HubWelcomePage() {
     defaultValue: { intent: "save", hubWelcome: account.hubWelcome ?? account.vendor.welcomeMessage ?? "" },
   });
   const welcomeField = fields.hubWelcome;
-  const hintId = `${welcomeField.id}-hint`;
   return (
     <FormPage
       back={{ to: `/console/accounts/${account.id}`, label: account.name }}
@@ -69,20 +68,16 @@ export default function HubWelcomePage() {
     >
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FieldErrors id={form.errorId} errors={form.errors} />
-        <div className="space-y-1">
-          <Label htmlFor={welcomeField.id}>Welcome message</Label>
-          <Textarea
-            {...getTextareaProps(welcomeField, { ariaDescribedBy: hintId })}
-            key={welcomeField.key}
-            rows={8}
-            maxLength={MAX_WELCOME}
-            required
-          />
-          <p id={hintId} className="text-xs text-slate-500">
-            Plain text, up to {MAX_WELCOME.toLocaleString("en-US")} characters. Line breaks are kept.
-          </p>
-          <FieldErrors id={welcomeField.errorId} errors={welcomeField.errors} />
-        </div>
+        <RichTextEditor
+          key={welcomeField.key}
+          meta={welcomeField}
+          label="Welcome message"
+          hint={`Up to ${plainTextMax(HUB_WELCOME_LIMITS).toLocaleString("en-US")} characters. Headings, lists, links and images are kept.`}
+          defaultJson={account.hubWelcomeJson}
+          maxLength={plainTextMax(HUB_WELCOME_LIMITS)}
+          rows={8}
+          required
+        />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" name="intent" value="save" disabled={saving} aria-busy={saving || undefined}>
             {saving ? "Saving…" : "Save welcome"}
@@ -94,6 +89,14 @@ export default function HubWelcomePage() {
           ) : null}
         </div>
       </Form>
+      <section aria-labelledby="welcome-preview" className="mt-8 space-y-2">
+        <h2 id="welcome-preview" className="text-base font-semibold">
+          What the hub shows now
+        </h2>
+        <div className="rounded-md border border-slate-200 bg-white p-4">
+          <RichTextContent html={account.hubWelcomeHtml} text={account.hubWelcome ?? account.vendor.welcomeMessage ?? "No welcome yet."} />
+        </div>
+      </section>
     </FormPage>
   );
 }

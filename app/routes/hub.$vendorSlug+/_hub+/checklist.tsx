@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DateText, OverdueBadge, ProgressBar } from "~/components/hub/hub-ui";
+import { RichTextContent } from "~/components/rich-text/rich-text-content";
 import { Card } from "~/components/ui/card";
 import { getHubChecklist } from "~/models/hub.server";
 import { cn } from "~/utils/cn";
@@ -40,6 +41,7 @@ function ChecklistItem({ task }: { task: ChecklistTask }) {
           <span className="sr-only">{done ? "Done: " : "Not done: "}</span>
           {task.title}
         </p>
+        <RichTextContent {...task.description} className="text-slate-700" />
         <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700">
           <span>{task.ownerName ? `Owner: ${task.ownerName}${task.mine ? " (you)" : ""}` : "No owner"}</span>
           <span>

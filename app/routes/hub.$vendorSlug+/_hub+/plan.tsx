@@ -42,9 +42,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       break;
     }
-    case "comment":
-      await addHubComment(scope, { on: input.on, itemId: input.itemId, body: input.body });
+    case "comment": {
+      const added = await addHubComment(scope, { on: input.on, itemId: input.itemId, body: input.body, bodyJson: input.bodyJson });
+      if (!added.ok) return data({ result: submission.reply({ fieldErrors: { body: [added.error] } }) }, { status: 400 });
       break;
+    }
     case "proposeDueDate": {
       const proposed = await proposeDueDate(scope, input.taskId, { dueDate: input.dueDate, note: input.note });
       if (!proposed.ok) {
