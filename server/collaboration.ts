@@ -8,7 +8,7 @@ import { authenticateDocumentRequest, type DocumentPerson } from "~/models/docum
 import { recordDocumentEdits } from "~/models/document-activity.server";
 import { DOCUMENT_FIELD, renderDocument, stateFromJson, type RenderedDocument } from "~/models/document-content.server";
 import { MAX_DOCUMENT_BYTES } from "~/models/document-fields";
-import type { LiveDocuments } from "~/models/document-live";
+import type { LiveDocumentNotice, LiveDocuments } from "~/models/document-live";
 import { recordDocumentMentions } from "~/models/document-mentions.server";
 import { parseRichText, richTextSchema } from "~/rich-text/rich-text.server";
 import { db } from "~/utils/db.server";
@@ -112,8 +112,10 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
     try {
       const rendered = renderDocument(document);
       if (!rendered.ok) {
-        // Kept in memory, not stored: the row keeps its last content that passed the checks.
+        // Kept in memory, not stored: the row keeps its last content that passed the checks, and
+        // the editors are told why their changes are not being saved.
         console.warn(`collaboration: document ${documentName} not stored: ${rendered.error}`);
+        document.broadcastStateless(JSON.stringify({ kind: "not-stored", error: rendered.error } satisfies LiveDocumentNotice));
         return;
       }
       await saveDocument(documentName, yState, rendered.content, editors);

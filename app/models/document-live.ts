@@ -11,3 +11,9 @@ export interface LiveDocuments {
   /** Replaces the content with the given editor JSON as one ordinary edit everyone connected sees, then stores it. */
   replaceContent(documentId: string, json: JSONContent): Promise<void>;
 }
+
+/**
+ * What the live server tells a document's editors (a Hocuspocus stateless message, as JSON):
+ * the content fails the checks (over 1 MB, say), so it is not stored until it passes again.
+ */
+export type LiveDocumentNotice = { kind: "not-stored"; error: string };

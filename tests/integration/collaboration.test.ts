@@ -217,7 +217,7 @@ function randomEdit(client: Client, random: () => number) {
   if (roll < 0.08) {
     // A new block, never first, so the first block (never deleted) keeps the document non-empty.
     const element = new Y.XmlElement(random() < 0.3 ? "heading" : "paragraph");
-    if (element.nodeName === "heading") element.setAttribute("level", String(1 + pick(3)) as never);
+    if (element.nodeName === "heading") element.setAttribute("level", (1 + pick(3)) as never);
     const content = new Y.XmlText();
     content.insert(0, `block ${pick(1000)} `);
     element.insert(0, [content]);
@@ -338,6 +338,21 @@ describe("storing", () => {
       ["edited “Business case”", "customer", a.champion.id],
     ]);
     expect(await db.documentEditSession.count({ where: { documentId } })).toBe(2);
+  });
+
+  it("stores nothing over the size limit and tells the editors why", async () => {
+    const documentId = await newDocument("Appendix");
+    const csm = connect(documentId, cookies.csm);
+    await synced(csm);
+    addParagraph(csm, "Fits");
+    await storedAs(documentId, csm.json());
+    const notices: string[] = [];
+    csm.provider.on("stateless", ({ payload }: { payload: string }) => notices.push(payload));
+    addParagraph(csm, "x".repeat(1024 * 1024));
+    await until(() => notices.length > 0, "the notice");
+    expect(JSON.parse(notices[0]!)).toEqual({ kind: "not-stored", error: expect.stringContaining("too long") });
+    const row = await db.sharedDocument.findUniqueOrThrow({ where: { id: documentId } });
+    expect(row.contentText).toBe("Fits");
   });
 
   it("notifies a mentioned person once, and only people who may read the document", async () => {
