@@ -7,7 +7,7 @@ import { databaseEngine, env } from "~/utils/env.server";
  * Hand-written reads for the hottest pages (the customer hub), straight on the driver. Prisma
  * spends ~0.6 ms of CPU per query on planning and mapping even for a raw query, which on a hub
  * page that needs three reads is more than the reads themselves (see docs/performance.md and
- * docs/decisions/010-hub-read-path.md). Writes and everything else stay on Prisma.
+ * docs/decisions/011-hub-hot-path.md). Writes and everything else stay on Prisma.
  *
  * The SQL is written once, with `?` placeholders and quoted identifiers, and runs on both engines.
  * What differs is how values come back: SQLite keeps DateTime as ISO text and booleans as 0/1,
