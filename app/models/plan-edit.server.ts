@@ -145,22 +145,23 @@ export async function updateTask(
 export type UpdateDescriptionResult = UpdateTaskResult | { ok: false; reason: "invalid"; error: string };
 
 /**
- * Saves a task's description (rich text; an emptied one clears it), edited from
- * `expectedVersion`: like updateTask, a task saved by anyone since is not touched.
+ * Saves a task's description (rich text; null removes it), edited from `expectedVersion`: like
+ * updateTask, a task saved by anyone since is not touched. An emptied text is a mistake, not a removal.
  */
 export async function updateTaskDescription(
   scope: Scope,
   accountId: string,
   taskId: string,
   expectedVersion: number,
-  content: RichTextInput,
+  content: RichTextInput | null,
 ): Promise<UpdateDescriptionResult> {
   const before = await findTask(scope, accountId, taskId);
   if (!before) notFound();
+  const read = content ? readRichTextInput(content, TASK_DESCRIPTION_LIMITS) : null;
+  if (read && !read.ok) return { ok: false, reason: "invalid", error: read.error };
+  if (read && !read.value) return { ok: false, reason: "invalid", error: "Write a description, or remove it" };
+  const description = read?.value ?? null;
   if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: currentTask(before) };
-  const read = readRichTextInput(content, TASK_DESCRIPTION_LIMITS);
-  if (!read.ok) return { ok: false, reason: "invalid", error: read.error };
-  const description = read.value;
   try {
     return await db.$transaction(async (tx) => {
       const { count } = await tx.successTask.updateMany({
@@ -178,7 +179,7 @@ export async function updateTaskDescription(
         action: "task.description_updated",
         subjectType: "SuccessTask",
         subjectId: taskId,
-        summary: description ? `updated the description of "${before.title}"` : `cleared the description of "${before.title}"`,
+        summary: description ? `updated the description of "${before.title}"` : `removed the description of "${before.title}"`,
         visibility: taskVisibility(before),
       });
       return { ok: true as const, version: expectedVersion + 1 };

@@ -46,6 +46,7 @@ export const planActionSchema = z.discriminatedUnion("intent", [
     version,
     ...richTextFields("description", TASK_DESCRIPTION_LIMITS),
   }),
+  z.object({ intent: z.literal("removeTaskDescription"), taskId: idField("Choose a task"), version }),
   z.object({
     intent: z.literal("addTask"),
     milestoneId: idField("Choose a milestone"),

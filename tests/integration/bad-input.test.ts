@@ -21,6 +21,9 @@ type FormAction = {
   valid: (tenant: Tenant) => Record<string, string>;
 };
 
+/** A rich-text field as the editor sends it (`<name>Json`), instead of the plain text typed before it loads. */
+const richText = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Done on our side" }] }] });
+
 const actions: FormAction[] = [
   {
     name: "console sign-in",
@@ -93,6 +96,12 @@ const actions: FormAction[] = [
     url: ({ account }) => `/console/accounts/${account.id}/hub-welcome`,
     as: "console",
     valid: () => ({ intent: "save", hubWelcome: "Welcome to your hub!\nWe are glad you are here." }),
+  },
+  {
+    name: "edit the hub welcome with the editor",
+    url: ({ account }) => `/console/accounts/${account.id}/hub-welcome`,
+    as: "console",
+    valid: () => ({ intent: "save", hubWelcomeJson: richText }),
   },
   {
     name: "new engagement",
@@ -177,6 +186,10 @@ const actions: FormAction[] = [
       ["edit plan milestone", ({ plan }) => ({ intent: "updateMilestone", milestoneId: plan.milestone.id, title: "Pilot", visibility: "customer" })],
       ["remove plan item", ({ plan }) => ({ intent: "removeItem", kind: "task", itemId: plan.vendorTask.id })],
       ["comment on a plan item", ({ plan }) => ({ intent: "addComment", on: "task", itemId: plan.customerTask.id, body: "Done on our side", visibility: "customer" })],
+      ["comment on a plan item with the editor", ({ plan }) => ({ intent: "addComment", on: "task", itemId: plan.customerTask.id, bodyJson: richText, visibility: "customer" })],
+      ["describe a task", ({ plan }) => ({ intent: "updateTaskDescription", taskId: plan.customerTask.id, version: "1", description: "Step one\nStep two" })],
+      ["describe a task with the editor", ({ plan }) => ({ intent: "updateTaskDescription", taskId: plan.customerTask.id, version: "1", descriptionJson: richText })],
+      ["remove a task's description", ({ plan }) => ({ intent: "removeTaskDescription", taskId: plan.customerTask.id, version: "1" })],
       ["launch a play", () => ({ intent: "launchPlay", playId: playIds.play })],
       ["close a play's case", () => ({ intent: "closeCase", caseId: playIds.play })],
       ["reopen a play's case", () => ({ intent: "reopenCase", caseId: playIds.play })],
@@ -188,6 +201,7 @@ const actions: FormAction[] = [
       ["hub: complete a task", ({ plan }) => ({ intent: "completeTask", taskId: plan.customerTask.id, version: "1" })],
       ["hub: reopen a task", ({ plan }) => ({ intent: "reopenTask", taskId: plan.customerTask.id, version: "1" })],
       ["hub: comment", ({ plan }) => ({ intent: "comment", on: "task", itemId: plan.customerTask.id, body: "Done on our side" })],
+      ["hub: comment with the editor", ({ plan }) => ({ intent: "comment", on: "task", itemId: plan.customerTask.id, bodyJson: richText })],
       ["hub: propose a due date", ({ plan }) => ({ intent: "proposeDueDate", taskId: plan.customerTask.id, dueDate: "2031-01-15" })],
     ] as Array<[string, (tenant: Tenant) => Record<string, string>]>
   ).map(([name, valid]): FormAction => ({ name, url: ({ vendor }) => `/hub/${vendor.slug}/plan`, as: "hub", valid })),

@@ -355,6 +355,7 @@ function TaskDescription({ task }: { task: PlanTask }) {
   const [form, fields] = usePlanForm(`task-description-${task.id}`, fetcher, { description: task.description.text ?? "" });
   const version = fetcher.data?.conflict?.version ?? task.version;
   const { html, text } = task.description;
+  const pending = fetcher.state !== "idle";
   return (
     <div className="w-full space-y-1">
       {html || text ? <RichTextContent html={html} text={text} className="text-slate-700" /> : null}
@@ -365,7 +366,8 @@ function TaskDescription({ task }: { task: PlanTask }) {
         onToggle={editor.toggle}
       >
         <fetcher.Form method="post" className="mt-2 space-y-3 rounded-md border border-slate-200 bg-white p-3" {...getFormProps(form)}>
-          <Hidden intent="updateTaskDescription" values={{ taskId: task.id, version }} />
+          <input type="hidden" name="taskId" value={task.id} />
+          <input type="hidden" name="version" value={version} />
           {form.errors?.length ? (
             <div className="space-y-2">
               <FieldErrors id={form.errorId} errors={form.errors} />
@@ -380,12 +382,24 @@ function TaskDescription({ task }: { task: PlanTask }) {
             key={fields.description.key}
             meta={fields.description}
             label="Description"
-            hint={task.internal ? "Only your team sees it." : "The customer sees it with the task in their hub. Leave it empty to remove it."}
+            hint={task.internal ? "Only your team sees it." : "The customer sees it with the task in their hub."}
             defaultJson={task.description.json}
             maxLength={plainTextMax(TASK_DESCRIPTION_LIMITS)}
             rows={6}
           />
-          <SubmitRow fetcher={fetcher} label="Save description" pendingLabel="Saving…" onCancel={editor.close} />
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" size="sm" name="intent" value="updateTaskDescription" disabled={pending} aria-busy={pending || undefined}>
+              {pending ? "Saving…" : "Save description"}
+            </Button>
+            {html || text ? (
+              <Button type="submit" size="sm" variant="secondary" name="intent" value="removeTaskDescription" formNoValidate disabled={pending}>
+                Remove description
+              </Button>
+            ) : null}
+            <Button type="button" size="sm" variant="secondary" onClick={editor.close}>
+              Cancel
+            </Button>
+          </div>
         </fetcher.Form>
       </Reveal>
     </div>

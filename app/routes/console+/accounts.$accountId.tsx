@@ -98,8 +98,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!saved.ok) return taskConflict(saved.current);
       break;
     }
-    case "updateTaskDescription": {
-      const content = { json: input.descriptionJson, text: input.description };
+    case "updateTaskDescription":
+    case "removeTaskDescription": {
+      const content = input.intent === "updateTaskDescription" ? { json: input.descriptionJson, text: input.description } : null;
       const saved = await updateTaskDescription(scope, accountId, input.taskId, input.version, content);
       if (!saved.ok && saved.reason === "invalid") return data({ result: submission.reply({ fieldErrors: { description: [saved.error] } }) }, { status: 400 });
       if (!saved.ok && saved.reason === "conflict") return taskConflict(saved.current);
