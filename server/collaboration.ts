@@ -88,8 +88,11 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
       pendingEditors.set(documentName, editors);
     },
 
-    async onStoreDocument({ document, documentName }) {
-      await storeDocument(documentName, document);
+    async onStoreDocument(payload) {
+      const stored = await storeDocument(payload.documentName, payload.document);
+      // Tried again until it works (the database was unreachable, say): a document with a store
+      // pending stays in memory, so its changes outlive the last editor leaving.
+      if (stored === "failed") void hocuspocus.storeDocumentHooks(payload.document, payload);
     },
 
     async afterUnloadDocument({ documentName }) {
@@ -100,32 +103,39 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
 
   /**
    * Saves the document and what follows from the edits. Never throws: Hocuspocus runs stores
-   * from timers, where a rejection would end the process. A failed store keeps its editors for
-   * the next one, which a later change or close() brings.
+   * from timers, where a rejection would end the process. Editors of a change not stored are
+   * kept for the store that saves it.
    */
-  async function storeDocument(documentName: string, document: Document) {
+  async function storeDocument(documentName: string, document: Document): Promise<"stored" | "unchanged" | "refused" | "failed"> {
     const editors = [...(pendingEditors.get(documentName)?.values() ?? [])];
     pendingEditors.delete(documentName);
     const yState = Y.encodeStateAsUpdate(document);
     const previous = storedStates.get(documentName);
-    if (editors.length === 0 && previous && Buffer.from(previous).equals(yState)) return;
+    if (editors.length === 0 && previous && Buffer.from(previous).equals(yState)) return "unchanged";
+    const rendered = renderDocument(document);
+    if (!rendered.ok) {
+      // Kept in memory, not stored: the row keeps its last content that passed the checks, and
+      // the editors are told why their changes are not being saved.
+      console.warn(`collaboration: document ${documentName} not stored: ${rendered.error}`);
+      document.broadcastStateless(JSON.stringify({ kind: "not-stored", error: rendered.error } satisfies LiveDocumentNotice));
+      keepEditors(documentName, editors);
+      return "refused";
+    }
     try {
-      const rendered = renderDocument(document);
-      if (!rendered.ok) {
-        // Kept in memory, not stored: the row keeps its last content that passed the checks, and
-        // the editors are told why their changes are not being saved.
-        console.warn(`collaboration: document ${documentName} not stored: ${rendered.error}`);
-        document.broadcastStateless(JSON.stringify({ kind: "not-stored", error: rendered.error } satisfies LiveDocumentNotice));
-        return;
-      }
       await saveDocument(documentName, yState, rendered.content, editors);
       storedStates.set(documentName, yState);
+      return "stored";
     } catch (error) {
       console.error(`collaboration: storing document ${documentName} failed`, error);
-      const current = pendingEditors.get(documentName) ?? new Map<string, DocumentPerson>();
-      for (const editor of editors) current.set(`${editor.kind}:${editor.id}`, editor);
-      pendingEditors.set(documentName, current);
+      keepEditors(documentName, editors);
+      return "failed";
     }
+  }
+
+  function keepEditors(documentName: string, editors: DocumentPerson[]) {
+    const current = pendingEditors.get(documentName) ?? new Map<string, DocumentPerson>();
+    for (const editor of editors) current.set(`${editor.kind}:${editor.id}`, editor);
+    pendingEditors.set(documentName, current);
   }
 
   async function saveDocument(documentName: string, yState: Uint8Array, content: RenderedDocument, editors: DocumentPerson[]) {

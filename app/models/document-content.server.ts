@@ -28,15 +28,15 @@ export function stateFromJson(json: JSONContent): Uint8Array<ArrayBuffer> {
  * When it does not pass, the caller keeps the last good rendering.
  */
 export function renderDocument(doc: Y.Doc): { ok: true; content: RenderedDocument } | { ok: false; error: string } {
-  let json: unknown;
+  // Whatever a client put into the shared state, this answers rather than throws.
   try {
-    json = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), richTextSchema).toJSON();
+    const json = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), richTextSchema).toJSON();
+    const parsed = parseRichText(json, { maxBytes: MAX_DOCUMENT_BYTES });
+    if (!parsed.ok) return parsed;
+    return { ok: true, content: { json: parsed.json, ...renderRichText(parsed.node), mentionedIds: listMentionedIds(parsed.node) } };
   } catch {
     return { ok: false, error: "The document contains content this editor does not support." };
   }
-  const parsed = parseRichText(json, { maxBytes: MAX_DOCUMENT_BYTES });
-  if (!parsed.ok) return parsed;
-  return { ok: true, content: { json: parsed.json, ...renderRichText(parsed.node), mentionedIds: listMentionedIds(parsed.node) } };
 }
 
 /** renderDocument for an encoded state (a stored row, a snapshot read from the live server). */
