@@ -1,6 +1,7 @@
 import { OWNER_ROLES, VENDOR_ROLES, type OwnerRole, type Visibility } from "~/models/blueprint-fields";
 import { loadItemTree, newId, type Tx } from "~/models/blueprint.server";
 import { pickRoleOwners } from "~/models/owner.server";
+import { mailNewTasks } from "~/models/reminders.server";
 import { insertRows } from "~/db/insert-rows.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { humanize } from "~/utils/format";
@@ -322,5 +323,6 @@ export async function applyBlueprint(scope: Scope & { userId: string | null }, a
   if (!prepared.ok) return { ok: false as const, fieldErrors: prepared.fieldErrors };
   const written = await writeApplication(scope, prepared.application);
   if (!written.ok) return { ok: false as const, message: written.message };
+  await mailNewTasks(scope, { planId: written.planId });
   return written;
 }

@@ -1,6 +1,7 @@
 import { recordConsoleActivity } from "~/models/activity.server";
 import type { OwnerRole } from "~/models/blueprint-fields";
 import { findOwnerInScope, findRoleOwners, type TaskOwnerIds } from "~/models/owner.server";
+import { mailNewTasks } from "~/models/reminders.server";
 import { consoleTaskSelect, toConsoleTask } from "~/models/plan.server";
 import type { OwnerRef } from "~/models/task-owner";
 import { db } from "~/utils/db.server";
@@ -32,6 +33,12 @@ export type LaunchPlayResult = { ok: true; caseId: string } | { ok: false; messa
  * case is customer-visible (it shows in the hub); an internal play's case and tasks are internal.
  */
 export async function launchPlay(scope: Scope, input: LaunchPlayInput): Promise<LaunchPlayResult> {
+  const launched = await writeCase(scope, input);
+  if (launched.ok) await mailNewTasks(scope, { caseId: launched.caseId });
+  return launched;
+}
+
+function writeCase(scope: Scope, input: LaunchPlayInput): Promise<LaunchPlayResult> {
   const launchedAt = input.launchedAt ?? new Date();
   const launchDay = startOfUtcDay(launchedAt).getTime();
   return db.$transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { hubPreferencesUrl } from "~/emails/branded-mail";
+import { renderNewTasksEmail } from "~/emails/new-tasks";
 import { renderTaskNoticeEmail, type TaskNoticeKind } from "~/emails/task-notice";
 import { renderWeeklyDigestEmail } from "~/emails/weekly-digest";
 import { createEmailAction } from "~/models/email-action.server";
@@ -66,6 +67,47 @@ export async function mailTaskAssigned(scope: { vendorId: string }, taskId: stri
     select: noticeTaskSelect,
   });
   if (task) await mailTaskNotice("assigned", task);
+}
+
+/** How many of a person's new tasks one mail lists; the rest are counted. */
+const NEW_TASKS_LISTED = 10;
+
+/**
+ * After a blueprint is applied or a play launched: one mail per stakeholder who got open tasks
+ * their hub shows — the single-task notice (with its one-step "Mark as done") for one task, a
+ * list for several. Called after the change is committed, so a rolled-back change never mails.
+ */
+export async function mailNewTasks(scope: { vendorId: string }, source: { planId: string } | { caseId: string }) {
+  const tasks = await db.successTask.findMany({
+    where: { ...source, vendorId: scope.vendorId, status: { not: "done" }, ownerStakeholder: { emailOnAssigned: true }, ...hubVisibleTask },
+    orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { position: "asc" }, { id: "asc" }],
+    select: noticeTaskSelect,
+  });
+  const byPerson = new Map<string, typeof tasks>();
+  for (const task of tasks) {
+    if (!task.ownerStakeholder) continue;
+    byPerson.set(task.ownerStakeholder.id, [...(byPerson.get(task.ownerStakeholder.id) ?? []), task]);
+  }
+  for (const [first, ...others] of byPerson.values()) {
+    const person = first!.ownerStakeholder!;
+    if (others.length === 0) {
+      await mailTaskNotice("assigned", first!);
+      continue;
+    }
+    const all = [first!, ...others];
+    await sendMail({
+      to: person.email,
+      ...renderNewTasksEmail({
+        vendorName: person.vendor.name,
+        brandColor: person.vendor.primaryColor,
+        recipientName: person.name.split(" ")[0] || person.name,
+        count: all.length,
+        tasks: all.slice(0, NEW_TASKS_LISTED).map((task) => ({ title: task.title, dueDate: task.dueDate })),
+        planUrl: `${env.APP_ORIGIN}/hub/${person.vendor.slug}/plan`,
+        preferencesUrl: hubPreferencesUrl(env.APP_ORIGIN, person.vendor.slug),
+      }),
+    });
+  }
 }
 
 type ReminderKind = "due_soon" | "overdue";

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyBlueprint } from "~/models/apply-blueprint.server";
+import { addBlueprintItem, createBlueprint, publishVersion } from "~/models/blueprint.server";
+import { launchPlay } from "~/models/case.server";
 import { addHubComment } from "~/models/hub-actions.server";
 import { updateTask } from "~/models/plan-edit.server";
 import { sendDueReminders, sendWeeklyDigests } from "~/models/reminders.server";
 import { db } from "~/utils/db.server";
 import { createAccount, createStakeholder, createTenant, hubCookie } from "../support/factories";
+import { createPlayWithItems } from "../support/plays";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -78,6 +82,75 @@ describe("task assigned mail", () => {
     const underInternal = await addTask(tenant, { title: `Hidden task ${tenant.plan.marker}`, initiativeId: tenant.plan.internalMilestone.id });
     await assign(tenant, underInternal, listening.id);
     expect(await mailsTo(listening.email)).toHaveLength(0);
+  });
+});
+
+describe("new tasks from a blueprint or a play", () => {
+  /** A blueprint giving the champion three customer-visible tasks, one internal task and one under an internal milestone. */
+  async function applyChampionBlueprint(tenant: Tenant) {
+    const scope = { vendorId: tenant.vendor.id };
+    const marker = tenant.plan.marker;
+    const blueprint = await createBlueprint(scope, { name: `Rollout ${marker}`, description: null });
+    const item = (kind: "objective" | "initiative" | "task", title: string, parentId: string | null, extra: object = {}) =>
+      addBlueprintItem(scope, blueprint.id, { kind, parentId, title, description: null, visibility: "customer", ...extra });
+    const objective = await item("objective", `Go live ${marker}`, null);
+    const milestone = await item("initiative", `Pilot ${marker}`, objective.id, { dueOffsetDays: 30 });
+    const hidden = await item("initiative", `INTERNAL prep ${marker}`, objective.id, { dueOffsetDays: 30, visibility: "internal" });
+    for (const [title, days] of [["Invite the pilot team", 9], ["Share the SSO metadata", 3], ["Pick pilot users", 6]] as const) {
+      await item("task", `${title} ${marker}`, milestone.id, { ownerRole: "champion", dueOffsetDays: days });
+    }
+    await item("task", `INTERNAL check ${marker}`, milestone.id, { ownerRole: "champion", dueOffsetDays: 1, visibility: "internal" });
+    await item("task", `Hidden parent ${marker}`, hidden.id, { ownerRole: "champion", dueOffsetDays: 2 });
+    await publishVersion(scope, blueprint.id);
+    const engagement = await db.engagement.create({ data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, kind: "onboarding", startDate: new Date() } });
+    const result = await applyBlueprint({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, tenant.account.id, {
+      blueprintId: blueprint.id,
+      engagementId: engagement.id,
+      kickoffDate: new Date(),
+      owners: { csm: tenant.csm.id, champion: tenant.champion.id },
+    });
+    expect(result.ok).toBe(true);
+  }
+
+  it("sends each stakeholder one mail listing their new customer-visible tasks, soonest first", async () => {
+    const tenant = await createTenant();
+    await applyChampionBlueprint(tenant);
+    const [mail, ...more] = await mailsTo(tenant.champion.email, "new-tasks");
+    expect(more).toHaveLength(0);
+    expect(await mailsTo(tenant.champion.email, "task-assigned")).toHaveLength(0);
+    expect(mail!.subject).toBe(`3 new tasks for you from ${tenant.vendor.name}`);
+    const marker = tenant.plan.marker;
+    const order = ["Share the SSO metadata", "Pick pilot users", "Invite the pilot team"].map((title) => mail!.text.indexOf(`${title} ${marker}`));
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(mail!.text).toContain(`/hub/${tenant.vendor.slug}/plan`);
+    expect(mail!.text).toContain(`/hub/${tenant.vendor.slug}/preferences`);
+    for (const body of [mail!.text, mail!.html]) {
+      expect(body).not.toContain("INTERNAL");
+      expect(body).not.toContain("Hidden parent");
+    }
+  });
+
+  it("sends nothing to someone who turned assignment mails off", async () => {
+    const tenant = await createTenant();
+    await db.stakeholder.update({ where: { id: tenant.champion.id }, data: { emailOnAssigned: false } });
+    await applyChampionBlueprint(tenant);
+    expect(await mailsTo(tenant.champion.email)).toHaveLength(0);
+  });
+
+  it("mails a customer play's single task with its one-step link, and nothing for an internal play", async () => {
+    const tenant = await createTenant();
+    const scope = { vendorId: tenant.vendor.id, userId: tenant.csm.id };
+    const internal = await createPlayWithItems(tenant.vendor.id, "internal", tenant.plan.marker);
+    expect((await launchPlay(scope, { accountId: tenant.account.id, playId: internal.play.id })).ok).toBe(true);
+    expect(await mailsTo(tenant.champion.email)).toHaveLength(0);
+
+    const customer = await createPlayWithItems(tenant.vendor.id, "customer", tenant.plan.marker);
+    expect((await launchPlay(scope, { accountId: tenant.account.id, playId: customer.play.id })).ok).toBe(true);
+    const [mail, ...more] = await mailsTo(tenant.champion.email, "task-assigned");
+    expect(more).toHaveLength(0);
+    expect(mail!.subject).toBe(`New task for you: ${customer.championItem.title}`);
+    expect(mail!.text).toMatch(/Mark it as done: http\S+\/act\?token=/);
   });
 });
 
