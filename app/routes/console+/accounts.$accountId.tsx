@@ -383,6 +383,11 @@ export default function AccountPage() {
               </Link>
             </li>
             <li>
+              <Link to={`${base}/documents`} className={headerLink}>
+                Documents
+              </Link>
+            </li>
+            <li>
               <Link to={`${base}/apply`} className={headerLink}>
                 Apply a blueprint
               </Link>
