@@ -65,11 +65,25 @@ function documentText(page: Page) {
   });
 }
 
-/** Puts the caret at the end of the paragraph that holds this text, then types. */
-async function typeAfter(page: Page, anchor: string, text: string) {
+/** Puts the caret at the end of the paragraph that holds this text. */
+async function placeCaret(page: Page, anchor: string) {
   await editorOf(page).locator("p", { hasText: anchor }).first().click();
   await page.keyboard.press("End");
+}
+
+async function typeAfter(page: Page, anchor: string, text: string) {
+  await placeCaret(page, anchor);
   await page.keyboard.type(text, { delay: 25 });
+}
+
+/**
+ * Two people type at once, each in their own paragraph. The carets are placed first: a click
+ * lands in the editor a moment after the mouse, and the typing is what has to be simultaneous.
+ */
+async function typeTogether(first: { page: Page; after: string; text: string }, second: { page: Page; after: string; text: string }) {
+  await placeCaret(first.page, first.after);
+  await placeCaret(second.page, second.after);
+  await Promise.all([first.page.keyboard.type(first.text, { delay: 25 }), second.page.keyboard.type(second.text, { delay: 25 })]);
 }
 
 /** Both pages show the same text, which has all of these. */
@@ -130,8 +144,38 @@ test("a CSM and a stakeholder write in the same document at once; both see both,
   const csmWords = " reduce handling time by a third";
   const stakeholderWords = " train the support leads in May";
   await test.step("both type at the same time and end with the same text", async () => {
-    await Promise.all([typeAfter(csm.page, "Goals:", csmWords), typeAfter(stakeholder.page, "Next steps:", stakeholderWords)]);
+    await typeTogether({ page: csm.page, after: "Goals:", text: csmWords }, { page: stakeholder.page, after: "Next steps:", text: stakeholderWords });
     await expectSameText([csm.page, stakeholder.page], [`Goals:${csmWords}`, `Next steps:${stakeholderWords}`]);
+  });
+
+  await test.step("the toolbar and mentions work from the keyboard", async () => {
+    const editor = editorOf(csm.page);
+    await editor.locator("p", { hasText: "Goals:" }).first().click();
+    await csm.page.keyboard.press("End");
+    await csm.page.keyboard.press("Shift+Home");
+    // The toolbar is one tab stop before the text; Enter on "Bold" formats the selection.
+    await csm.page.keyboard.press("Shift+Tab");
+    const toolbar = csm.page.getByRole("toolbar", { name: "Formatting" });
+    await expect(toolbar.getByRole("button", { name: "Bold" })).toBeFocused();
+    await csm.page.keyboard.press("Enter");
+    await expect(editor.locator("strong")).toContainText("Goals:");
+    await expect(editorOf(stakeholder.page).locator("strong")).toContainText("Goals:");
+    await csm.page.keyboard.press("Shift+Tab");
+    await expect(toolbar.getByRole("button", { name: "Bold" })).toHaveAttribute("aria-pressed", "true");
+    await csm.page.keyboard.press("ArrowRight");
+    await expect(toolbar.getByRole("button", { name: "Italic" })).toBeFocused();
+    await csm.page.keyboard.press("Escape");
+    await expect(editor).toBeFocused();
+
+    const firstName = people.stakeholder.name.split(" ")[0]!;
+    await csm.page.keyboard.press("Control+End");
+    await csm.page.keyboard.type(` ask @${firstName.slice(0, 3)}`, { delay: 25 });
+    const suggestions = csm.page.getByRole("listbox", { name: "People to mention" });
+    await expect(suggestions.getByRole("option", { selected: true })).toContainText(people.stakeholder.name);
+    await expectNoAxeViolations(csm.page, "the console's live document with mention suggestions open");
+    await csm.page.keyboard.press("Enter");
+    await expect(suggestions).toBeHidden();
+    await expectSameText([csm.page, stakeholder.page], [`@${people.stakeholder.name}`]);
   });
 
   await test.step("the pages are accessible with the editor, presence and carets", async () => {
@@ -200,7 +244,7 @@ test("edits made offline are kept and merge on both sides when the connection is
   await test.step("the stakeholder goes offline and keeps writing; the CSM writes too", async () => {
     await stakeholder.context.setOffline(true);
     await expect(stakeholder.page.getByText("Offline — your edits are kept and will sync when you reconnect")).toBeVisible();
-    await Promise.all([typeAfter(stakeholder.page, "Next steps:", offlineWords), typeAfter(csm.page, "Goals:", onlineWords)]);
+    await typeTogether({ page: stakeholder.page, after: "Next steps:", text: offlineWords }, { page: csm.page, after: "Goals:", text: onlineWords });
     await expect.poll(() => documentText(stakeholder.page)).toContain(offlineWords);
     await expect.poll(() => documentText(csm.page)).toContain(onlineWords);
     // Apart for now: neither has the other's new words.

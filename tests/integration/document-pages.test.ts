@@ -271,6 +271,7 @@ describe("the editor's code", () => {
 
   it.each([
     ["the hub home", () => `/hub/${a.vendor.slug}`, () => cookies.championA],
+    ["the hub plan", () => `/hub/${a.vendor.slug}/plan`, () => cookies.championA],
     ["the hub's document list", () => hubDocs(), () => cookies.championA],
     ["an executive's document page", () => `${hubDocs()}/${shared.id}`, () => cookies.executiveA],
     ["a champion's document page (the editor comes later, on demand)", () => `${hubDocs()}/${shared.id}`, () => cookies.championA],

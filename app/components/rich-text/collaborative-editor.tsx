@@ -106,7 +106,8 @@ function LiveEditor({ session, me, mentionCandidates, placeholder }: Collaborati
           role: "textbox",
           "aria-multiline": "true",
           "aria-label": "Document text",
-          class: cn(richTextProseClass, "min-h-64 px-4 py-3 focus:outline-none"),
+          // The focus ring sits inside the frame (the page's ring is drawn outside, over the border).
+          class: cn(richTextProseClass, "min-h-64 rounded-b-lg px-4 py-3 focus-visible:ring-inset focus-visible:ring-offset-0"),
         },
       },
     },
@@ -121,9 +122,7 @@ function LiveEditor({ session, me, mentionCandidates, placeholder }: Collaborati
     >
       {ready ? <EditorToolbar editor={editor} className="sticky top-0 z-10" /> : null}
       {/* The editor stays mounted while hidden so the Yjs binding is in place before it shows. */}
-      <div hidden={!ready} className="rounded-b-lg focus-within:ring-2 focus-within:ring-inset focus-within:ring-blue-600">
-        <EditorContent editor={editor} />
-      </div>
+      <EditorContent editor={editor} hidden={!ready} />
       {ready ? null : placeholder}
     </EditorFrame>
   );

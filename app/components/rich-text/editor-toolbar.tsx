@@ -59,13 +59,26 @@ export function EditorToolbar({ editor, className }: { editor: Editor; className
       ))}
       <Separator />
       <ToolbarButton label="Bulleted list" pressed={state.bulletList} onClick={() => editor.chain().focus().toggleBulletList().run()}>
-        <span aria-hidden="true">•≡</span>
+        <Icon>
+          <path d="M9 6h12M9 12h12M9 18h12" />
+          <circle cx="4" cy="6" r="1" />
+          <circle cx="4" cy="12" r="1" />
+          <circle cx="4" cy="18" r="1" />
+        </Icon>
       </ToolbarButton>
       <ToolbarButton label="Numbered list" pressed={state.orderedList} onClick={() => editor.chain().focus().toggleOrderedList().run()}>
-        <span aria-hidden="true">1.</span>
+        <Icon>
+          <path d="M10 6h11M10 12h11M10 18h11" />
+          <path d="M4 5h1v4M4 9h2" />
+          <path d="M6 19H4c0-1 2-2 2-3s-1-1.5-2-1" />
+        </Icon>
       </ToolbarButton>
       <ToolbarButton label="Checklist" pressed={state.taskList} onClick={() => editor.chain().focus().toggleTaskList().run()}>
-        <span aria-hidden="true">☑</span>
+        <Icon>
+          <rect x="3" y="4" width="6" height="6" rx="1" />
+          <path d="m3 17 2 2 4-4" />
+          <path d="M13 7h8M13 17h8" />
+        </Icon>
       </ToolbarButton>
       <Separator />
       <LinkButton editor={editor} active={state.link} />
@@ -75,7 +88,10 @@ export function EditorToolbar({ editor, className }: { editor: Editor; className
         disabled={!state.canInsertTable}
         onClick={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
       >
-        <span aria-hidden="true">▦</span>
+        <Icon>
+          <rect x="3" y="3" width="18" height="18" rx="2" />
+          <path d="M3 9h18M3 15h18M9 3v18" />
+        </Icon>
       </ToolbarButton>
       {state.inTable ? (
         <>
@@ -100,10 +116,16 @@ export function EditorToolbar({ editor, className }: { editor: Editor; className
         <>
           <Separator />
           <ToolbarButton label="Undo" shortcut="Control+Z" disabled={!state.canUndo} onClick={() => editor.chain().focus().undo().run()}>
-            <span aria-hidden="true">↶</span>
+            <Icon>
+              <path d="M9 14 4 9l5-5" />
+              <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+            </Icon>
           </ToolbarButton>
           <ToolbarButton label="Redo" shortcut="Control+Shift+Z" disabled={!state.canRedo} onClick={() => editor.chain().focus().redo().run()}>
-            <span aria-hidden="true">↷</span>
+            <Icon>
+              <path d="m15 14 5-5-5-5" />
+              <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+            </Icon>
           </ToolbarButton>
         </>
       ) : null}
@@ -234,6 +256,15 @@ const ToolbarButton = forwardRef<HTMLButtonElement, ToolbarButtonProps>(function
   );
 });
 
+/** A line drawing for a button whose name is its aria-label. */
+function Icon({ children }: { children: ReactNode }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+      {children}
+    </svg>
+  );
+}
+
 function Separator() {
   return <div role="separator" aria-orientation="vertical" className="mx-1 h-6 w-px bg-slate-300" />;
 }
@@ -293,9 +324,10 @@ function LinkButton({ editor, active }: { editor: Editor; active: boolean }) {
       title={active ? "Edit link" : "Add link"}
       trigger={
         <ToolbarButton label="Link" pressed={active}>
-          <span aria-hidden="true" className="underline">
-            🔗
-          </span>
+          <Icon>
+            <path d="M10 13a5 5 0 0 0 7.54.54l3-3a5 5 0 0 0-7.07-7.07l-1.72 1.71" />
+            <path d="M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71" />
+          </Icon>
         </ToolbarButton>
       }
     >
@@ -368,7 +400,11 @@ function ImageButton({ editor }: { editor: Editor }) {
       title="Insert image"
       trigger={
         <ToolbarButton label="Insert image">
-          <span aria-hidden="true">🖼</span>
+          <Icon>
+            <rect x="3" y="3" width="18" height="18" rx="2" />
+            <circle cx="9" cy="9" r="2" />
+            <path d="m21 15-3.09-3.09a2 2 0 0 0-2.82 0L6 21" />
+          </Icon>
         </ToolbarButton>
       }
     >

@@ -65,6 +65,8 @@ function mentionSuggestion(getCandidates: () => MentionCandidate[]): Omit<Sugges
           current = props;
           selected = 0;
           renderer = new ReactRenderer(MentionList, { editor: props.editor, props: { items: props.items, selected, listId, onChoose: choose } });
+          // Inside the page's main landmark (not loose in <body>), so it is part of the page for assistive technology.
+          (props.editor.view.dom.closest("main") ?? document.body).append(renderer.element);
           unmount = props.mount(renderer.element);
           sync();
         },
@@ -97,6 +99,7 @@ function mentionSuggestion(getCandidates: () => MentionCandidate[]): Omit<Sugges
           dom.removeAttribute("aria-controls");
           dom.removeAttribute("aria-activedescendant");
           unmount?.();
+          renderer?.element.remove();
           renderer?.destroy();
           unmount = null;
           renderer = null;
