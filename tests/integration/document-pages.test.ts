@@ -150,6 +150,17 @@ describe("the console", () => {
     expect(await db.sharedDocument.findUniqueOrThrow({ where: { id: shared.id } })).toMatchObject({ title: shared.title });
   });
 
+  it("deletes a document with its versions, back to the list", async () => {
+    const doomed = await writeDocument(a, a.account.id, `Old notes ${a.plan.marker}`, "customer", "Out of date");
+    const stored = await db.sharedDocument.findUniqueOrThrow({ where: { id: doomed.id } });
+    await db.documentVersion.create({ data: { vendorId: a.vendor.id, documentId: doomed.id, name: "v1", yState: new Uint8Array(), contentJson: stored.contentJson, contentHtml: stored.contentHtml } });
+    const response = await server.request(`${consoleDocs(a.account.id)}/${doomed.id}`, { cookie: cookies.csmA, form: { intent: "delete" } });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(consoleDocs(a.account.id));
+    expect(await db.sharedDocument.count({ where: { id: doomed.id } })).toBe(0);
+    expect(await db.documentVersion.count({ where: { documentId: doomed.id } })).toBe(0);
+  });
+
   it("creates a document and opens it; making it internal takes it out of the hub", async () => {
     const title = `Meeting notes ${a.plan.marker}`;
     const created = await server.request(consoleDocs(a.account.id), { cookie: cookies.csmA, form: { title, visibility: "customer" } });
@@ -240,6 +251,21 @@ describe("the hub", () => {
     expect(version.status).toBe(400);
     expect(await version.text()).toContain("Name the version");
     expect(await documentCounts()).toEqual(before);
+  });
+
+  it("lets a champion save a version and restore one", async () => {
+    const url = `${hubDocs()}/${shared.id}`;
+    const saved = await server.request(url, { cookie: cookies.championA, form: { intent: "saveVersion", name: "Agreed with the vendor" } });
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain("Saved the version “Agreed with the vendor”.");
+    const version = await db.documentVersion.findFirstOrThrow({ where: { documentId: shared.id, name: "Agreed with the vendor" } });
+    expect(version.createdByStakeholderId).toBe(a.champion.id);
+
+    const restored = await server.request(`${url}/versions/${versionId}`, { cookie: cookies.championA, form: { intent: "restore" } });
+    expect(restored.status).toBe(302);
+    expect(restored.headers.get("location")).toBe(url);
+    // What it said before is kept as a version of its own.
+    expect(await db.documentVersion.count({ where: { documentId: shared.id, name: { startsWith: "Before restoring" } } })).toBe(1);
   });
 
   it("lets a champion create a customer-visible document on their own account", async () => {
