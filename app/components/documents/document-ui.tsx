@@ -13,7 +13,7 @@ import { documentDetailsSchema, hubDocumentSchema, versionNameSchema, type Docum
 import { formatDateTime } from "~/utils/format";
 import { useSchemaForm } from "~/utils/use-schema-form";
 
-/** The pieces the console's and the hub's document pages share. */
+// The pieces the console's and the hub's document pages share.
 
 const linkClass = "font-medium text-blue-700 underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600";
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useSyncExternalStore } from "react";
+import { Component, lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
 import type { MentionCandidate } from "~/components/rich-text/mention-suggestions";
 import { ConnectionStatus, EditorFrame, personColor } from "~/components/rich-text/presence";
 import { RichTextContent } from "~/components/rich-text/rich-text-content";
@@ -38,10 +38,25 @@ export function LiveDocument({
   const connecting = <EditorFrame status={<ConnectionStatus state="connecting" />}>{stored}</EditorFrame>;
   if (!hydrated) return connecting;
   return (
-    <Suspense fallback={connecting}>
-      <CollaborativeEditor documentId={documentId} me={{ ...me, color: personColor(me.key) }} mentionCandidates={mentionCandidates} placeholder={stored} />
-    </Suspense>
+    <EditorLoadBoundary fallback={<EditorFrame status={<p className="text-sm font-medium text-amber-900">The editor could not be loaded. Reload the page to edit.</p>}>{stored}</EditorFrame>}>
+      <Suspense fallback={connecting}>
+        <CollaborativeEditor documentId={documentId} me={{ ...me, color: personColor(me.key) }} mentionCandidates={mentionCandidates} placeholder={stored} />
+      </Suspense>
+    </EditorLoadBoundary>
   );
+}
+
+/** If the editor's code cannot be fetched (offline, a new release), the page keeps the stored copy. */
+class EditorLoadBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
 }
 
 /** A document's (or a version's) stored, sanitized HTML, or a note that it has no text yet. */

@@ -114,6 +114,12 @@ function LiveEditor({ session, me, mentionCandidates, placeholder }: Collaborati
     [doc, provider],
   );
 
+  // Refused by the server (the document was deleted or made internal): nothing typed would be kept.
+  const denied = connection.state === "denied";
+  useEffect(() => {
+    if (editor && denied) editor.setEditable(false);
+  }, [editor, denied]);
+
   const ready = editor !== null && connection.everSynced;
   return (
     <EditorFrame

@@ -13,7 +13,7 @@ type MentionAttrs = { id: string; label: string };
 
 const MAX_SHOWN = 8;
 
-export function filterCandidates(candidates: MentionCandidate[], query: string) {
+function filterCandidates(candidates: MentionCandidate[], query: string) {
   const needle = query.trim().toLocaleLowerCase();
   const matches = needle
     ? candidates.filter((candidate) => candidate.label.toLocaleLowerCase().split(/\s+/).some((word) => word.startsWith(needle)) || candidate.label.toLocaleLowerCase().startsWith(needle))
