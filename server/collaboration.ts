@@ -196,8 +196,12 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
     hocuspocus.handleConnection(socket, request);
   });
 
-  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
-    if (new URL(request.url ?? "/", "http://localhost").pathname !== COLLABORATION_PATH) return;
+  function handleUpgrade(this: HttpServer, request: IncomingMessage, socket: Duplex, head: Buffer) {
+    if (new URL(request.url ?? "/", "http://localhost").pathname !== COLLABORATION_PATH) {
+      // Another listener's (Vite's HMR in development); with none, Node would end the socket itself.
+      if (this.listenerCount("upgrade") === 1) socket.destroy();
+      return;
+    }
     if (request.headers.origin !== ownOrigin(request, options.trustProxy)) {
       socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;

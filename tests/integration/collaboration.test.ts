@@ -285,6 +285,22 @@ describe("editing together", () => {
     expect(reader.json()).toEqual(converged);
   });
 
+  it("stores changes still waiting for their store when the server stops", async () => {
+    const documentId = await newDocument("Stopping");
+    const patient = await startTestServer({ storeDebounceMs: 60_000, storeMaxDebounceMs: 120_000 });
+    const csm = connect(documentId, cookies.csm, patient);
+    await synced(csm);
+    addParagraph(csm, "Typed just before a deploy");
+    await synced(csm);
+    const before = await db.sharedDocument.findUniqueOrThrow({ where: { id: documentId } });
+    expect(before.contentText).toBe("");
+    // Still connected: the store comes from stopping, not from the last editor leaving.
+    await patient.close();
+    const after = await db.sharedDocument.findUniqueOrThrow({ where: { id: documentId } });
+    expect(after.contentText).toBe("Typed just before a deploy");
+    close(csm.provider);
+  });
+
   it("merges edits made while one editor was offline, on both sides and in the database", async () => {
     const documentId = await newDocument("Meeting notes");
     const csm = connect(documentId, cookies.csm);
