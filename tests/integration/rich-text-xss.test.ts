@@ -1,5 +1,8 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import WebSocket from "ws";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDocument } from "~/models/document.server";
 import { renderDocument, renderDocumentState, stateFromJson, DOCUMENT_FIELD } from "~/models/document-content.server";
 import { readRichTextInput } from "~/models/rich-text-input.server";
 import { db } from "~/utils/db.server";
@@ -17,7 +20,8 @@ type Failure = { where: string; payload: string; problems: string[] };
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // Live documents are stored soon after an edit, so the document test need not wait long.
+  server = await startTestServer({ storeDebounceMs: 50, storeMaxDebounceMs: 200 });
 });
 afterAll(() => server.close());
 
@@ -279,3 +283,90 @@ describe("through the forms, over HTTP", () => {
     }
   }, 120_000);
 });
+
+describe("a shared document written by a hostile client", () => {
+  it("stores only safe HTML from what the client wrote over the WebSocket, and the document's pages stay clean", async () => {
+    const tenant = await createTenant();
+    const csm = await consoleCookie(tenant.csm.id);
+    const hub = await hubCookie(tenant.champion.id);
+    const { id } = (await createDocument({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, tenant.account.id, { title: "Hostile notes", visibility: "customer" }))!;
+    const empty = await db.sharedDocument.findUniqueOrThrow({ where: { id } });
+
+    // A client that sends what a browser would (the stakeholder's cookie, the page's Origin) but writes the state by hand.
+    const origin = server.origin;
+    const socket = new HocuspocusProviderWebsocket({
+      url: `${origin.replace(/^http/, "ws")}/collab`,
+      WebSocketPolyfill: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { Origin: origin, Cookie: hub } });
+          this.on("error", () => undefined);
+        }
+      },
+    });
+    const doc = new Y.Doc();
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: id, document: doc });
+    provider.attach();
+    try {
+      await until(() => provider.isSynced, "sync");
+      const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+      const kept = XSS_PAYLOADS.filter((payload) => payload.length < 600);
+      // Text, mention labels, image text and unknown attributes: within the schema, so the store keeps them.
+      doc.transact(() => {
+        for (const payload of kept) {
+          const paragraph = new Y.XmlElement("paragraph");
+          paragraph.setAttribute("onclick", payload);
+          const mention = new Y.XmlElement("mention");
+          mention.setAttribute("id", payload);
+          mention.setAttribute("label", payload);
+          paragraph.insert(0, [new Y.XmlText(payload), mention]);
+          const image = new Y.XmlElement("image");
+          image.setAttribute("src", "https://images.example.test/a.png");
+          image.setAttribute("alt", payload);
+          fragment.push([paragraph, image]);
+        }
+      });
+      const stored = await until(async () => {
+        const row = await db.sharedDocument.findUniqueOrThrow({ where: { id } });
+        return row.contentHtml !== empty.contentHtml ? row : null;
+      }, "the store");
+      expect(await storedHtmlProblems(stored.contentHtml)).toEqual([]);
+      expect(stored.contentText).toContain("<script>alert(1)</script>");
+
+      // A script URL in a link or an image: the whole state is refused and the last safe rendering kept.
+      doc.transact(() => {
+        const link = new Y.XmlText("click");
+        link.format(0, 5, { link: { href: "javascript:alert(1)" } });
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [link]);
+        const image = new Y.XmlElement("image");
+        image.setAttribute("src", "javascript:alert(1)");
+        fragment.push([paragraph, image]);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const after = await db.sharedDocument.findUniqueOrThrow({ where: { id } });
+      expect(after.contentHtml).toBe(stored.contentHtml);
+    } finally {
+      provider.destroy();
+      socket.destroy();
+    }
+
+    for (const [page, cookie] of [
+      [`/console/accounts/${tenant.account.id}/documents/${id}`, csm],
+      [`/hub/${tenant.vendor.slug}/documents/${id}`, hub],
+    ] as const) {
+      const response = await server.request(page, { cookie });
+      expect(response.status, page).toBe(200);
+      expect(await pageHtmlProblems(await response.text()), page).toEqual([]);
+    }
+  }, 60_000);
+});
+
+async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
