@@ -178,6 +178,22 @@ test("a CSM and a stakeholder write in the same document at once; both see both,
     await expectSameText([csm.page, stakeholder.page], [`@${people.stakeholder.name}`]);
   });
 
+  await test.step("a link goes in through the toolbar's dialog, and only a web or mail address is taken", async () => {
+    await placeCaret(csm.page, "Goals:");
+    await csm.page.keyboard.type(" ");
+    await csm.page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Link" }).click();
+    const dialog = csm.page.getByRole("dialog", { name: "Add link" });
+    await dialog.getByLabel("Address").fill("javascript:alert(1)");
+    await dialog.getByRole("button", { name: "Add link" }).click();
+    await expect(dialog.getByText("Enter a web address (https://…) or a mail address (mailto:…).")).toBeVisible();
+    await expectNoAxeViolations(csm.page, "the link dialog with an error");
+    await dialog.getByLabel("Address").fill("example.com/plan");
+    await dialog.getByRole("button", { name: "Add link" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(editorOf(csm.page)).toBeFocused();
+    for (const page of [csm.page, stakeholder.page]) await expect(editorOf(page).locator('a[href="https://example.com/plan"]')).toHaveText("https://example.com/plan");
+  });
+
   await test.step("the pages are accessible with the editor, presence and carets", async () => {
     await expectNoAxeViolations(csm.page, "the console's live document with two people");
     await expectNoAxeViolations(stakeholder.page, "the hub's live document with two people");

@@ -172,6 +172,7 @@ describe("the console", () => {
 
     const hidden = await server.request(location, { cookie: cookies.csmA, form: { intent: "details", title, visibility: "internal" } });
     expect(hidden.status).toBe(200);
+    expect(await hidden.text()).toContain(">Saved.<");
     expect((await server.request(`${hubDocs()}/${id}`, { cookie: cookies.championA })).status).toBe(404);
   });
 });

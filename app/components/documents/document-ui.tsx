@@ -91,9 +91,14 @@ export function DocumentDetailsForm({
         options={visibilityOptions}
         selectProps={{ id: fields.visibility.id, name: fields.visibility.name, required: true, defaultValue: fields.visibility.initialValue }}
       />
-      <Button type="submit" disabled={submitting} aria-busy={submitting || undefined}>
-        {submitting ? pendingLabel : submitLabel}
-      </Button>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={submitting} aria-busy={submitting || undefined}>
+          {submitting ? pendingLabel : submitLabel}
+        </Button>
+        <p role="status" className="text-sm text-green-800">
+          {!submitting && lastResult?.status === "success" ? "Saved." : ""}
+        </p>
+      </div>
     </Form>
   );
 }
