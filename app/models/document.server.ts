@@ -136,7 +136,11 @@ export async function updateDocumentDetails(scope: ConsoleActor, accountId: stri
   if (changes.length === 0) return true;
   await db.$transaction([
     db.sharedDocument.updateMany({ where: { id: documentId, vendorId: scope.vendorId }, data: { title: input.title, visibility: input.visibility } }),
-    // The event is seen where the document now is: making it internal hides the line from the hub too.
+    // A document made internal leaves the hub with its whole history; shared again, only what
+    // happens from then on shows there (earlier lines may name what was internal).
+    ...(input.visibility === "internal"
+      ? [db.activityEvent.updateMany({ where: { vendorId: scope.vendorId, subjectType: "SharedDocument", subjectId: documentId }, data: { visibility: "internal" } })]
+      : []),
     db.activityEvent.create({
       data: documentEvent({ kind: "console", scope }, { ...document, visibility: input.visibility }, "document.updated", changes.join("; ")),
     }),

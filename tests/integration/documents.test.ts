@@ -126,12 +126,14 @@ describe("shared documents", () => {
     expect(event).toMatchObject({ actorStakeholderId: a.champion.id, visibility: "customer", summary: "created the document “Our success criteria”" });
   });
 
-  it("renames and changes visibility with events that follow the document", async () => {
+  it("renames and changes visibility with events that follow the document, earlier ones leaving the hub too", async () => {
     const created = (await createDocument(csmA, a.account.id, { title: "Draft", visibility: "customer" }))!;
     expect(await updateDocumentDetails(csmA, a.account.id, created.id, { title: "Business case", visibility: "internal" })).toBe(true);
     expect(await getHubDocument(champion, created.id)).toBeNull();
     const event = await db.activityEvent.findFirstOrThrow({ where: { subjectId: created.id, action: "document.updated" } });
     expect(event).toMatchObject({ visibility: "internal", summary: "renamed “Draft” to “Business case”; made “Business case” internal" });
+    const creation = await db.activityEvent.findFirstOrThrow({ where: { subjectId: created.id, action: "document.created" } });
+    expect(creation.visibility).toBe("internal");
     expect(await deleteDocument(csmA, a.account.id, created.id)).toBe(true);
     expect(await db.sharedDocument.count({ where: { id: created.id } })).toBe(0);
     const deleted = await db.activityEvent.findFirstOrThrow({ where: { subjectId: created.id, action: "document.deleted" } });
