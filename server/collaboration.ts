@@ -2,7 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus, type Connection, type Document } from "@hocuspocus/server";
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
 import { authenticateDocumentRequest, type DocumentPerson } from "~/models/document-access.server";
 import { recordDocumentEdits } from "~/models/document-activity.server";
@@ -25,6 +25,8 @@ export const COLLABORATION_PATH = "/collab";
 /** A whole document of 1 MB arrives in one sync message when an offline editor reconnects; Yjs adds its own bookkeeping. */
 const MAX_MESSAGE_BYTES = 4 * MAX_DOCUMENT_BYTES;
 const FORBIDDEN = { code: 4403, reason: "permission-denied" };
+/** Long enough for the refusal to reach the browser (which then stops reconnecting), short enough that a refused socket holds nothing. */
+const REFUSED_SOCKET_LINGER_MS = 1_000;
 
 export type CollaborationOptions = {
   /** As for the Express app: behind a proxy, its X-Forwarded-Host and -Proto name the origin. */
@@ -58,11 +60,17 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
     debounce: options.storeDebounceMs ?? 2_000,
     maxDebounce: options.storeMaxDebounceMs ?? 10_000,
 
-    async onAuthenticate({ documentName, requestHeaders, connectionConfig }): Promise<ConnectionContext> {
+    async onAuthenticate({ documentName, requestHeaders, connectionConfig, request }): Promise<ConnectionContext> {
       const cookie = requestHeaders.cookie ?? "";
       const signedIn = await authenticate(cookie, documentName);
-      // Thrown before the document is loaded: a refused connection is sent nothing of it.
-      if (!signedIn) throw new Error(FORBIDDEN.reason);
+      if (!signedIn) {
+        // Hocuspocus keeps a refused socket open and queues whatever it sends next; a client
+        // that never gives up could grow that queue, so the socket ends once the refusal is out.
+        const socket = socketsByRequest.get(request);
+        setTimeout(() => socket?.close(FORBIDDEN.code, FORBIDDEN.reason), REFUSED_SOCKET_LINGER_MS).unref();
+        // Thrown before the document is loaded: a refused connection is sent nothing of it.
+        throw new Error(FORBIDDEN.reason);
+      }
       connectionConfig.readOnly = !signedIn.access.canEdit;
       return { person: signedIn.person, cookie, canEdit: signedIn.access.canEdit };
     },
@@ -190,7 +198,9 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
   recheckTimer.unref();
 
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const socketsByRequest = new WeakMap<IncomingMessage, WebSocket>();
   webSockets.on("connection", (socket, request: IncomingMessage) => {
+    socketsByRequest.set(request, socket);
     // Without a listener, a socket error (a malformed frame) would end the process.
     socket.on("error", (error) => console.warn("collaboration: socket error", error.message));
     hocuspocus.handleConnection(socket, request);

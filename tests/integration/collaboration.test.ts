@@ -157,6 +157,15 @@ describe("who may connect", () => {
     expect(texts(allowed.json())).toBe("CUSTOMER marker");
   });
 
+  it("ends a refused socket instead of keeping it open for whatever the client sends next", async () => {
+    const refused = connect(customerDoc, cookies.otherVendor);
+    const closedWith = new Promise<number>((resolve) =>
+      refused.provider.configuration.websocketProvider.on("close", ({ event }: { event: { code: number } }) => resolve(event.code)),
+    );
+    await until(() => refused.refused(), "the refusal");
+    expect(await closedWith).toBe(4403);
+  });
+
   it("refuses a socket from another origin before it is upgraded", async () => {
     for (const origin of ["https://evil.test", undefined]) {
       const status = await new Promise<number>((resolve, reject) => {

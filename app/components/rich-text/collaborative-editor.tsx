@@ -156,7 +156,11 @@ function useConnection(provider: HocuspocusProvider) {
       if (state) setEverSynced(true);
     };
     const onUnsynced = ({ number }: { number: number }) => setUnsynced(number);
-    const onDenied = () => setDenied(true);
+    // Refused stays refused until the page reloads: the server closes the socket, and reconnecting would only be refused again.
+    const onDenied = () => {
+      setDenied(true);
+      provider.disconnect();
+    };
     const goOffline = () => provider.disconnect();
     const goOnline = () => void provider.connect();
     provider.on("status", onStatus);
