@@ -26,6 +26,8 @@ export function readRichTextInput(input: RichTextInput, limits: RichTextFieldLim
   if (source === undefined) return { ok: true, value: null, mentioned: [] };
   const parsed = parseRichText(source, limits);
   if (!parsed.ok) return parsed;
+  const insecureImage = findInsecureImage(parsed.json);
+  if (insecureImage) return { ok: false, error: `Images must be on https:// addresses (not "${insecureImage.slice(0, 40)}").` };
   const mentioned = new Map<string, MentionPerson>();
   const json = resolveDocumentMentions(parsed.json, people, mentioned);
   const node = richTextSchema.nodeFromJSON(json);
@@ -74,6 +76,20 @@ function resolveDocumentMentions(doc: JSONContent, people: MentionPerson[], ment
     return [{ ...node, content: node.content.flatMap((child) => visit(child, inCode || node.type === "codeBlock")) }];
   };
   return visit(doc, false)[0]!;
+}
+
+/**
+ * An image the pages would not show: the Content-Security-Policy loads images from https:// and
+ * this site only, so a plain http:// image would be a broken picture (and a refusal in the console).
+ */
+function findInsecureImage(node: JSONContent): string | null {
+  const src = node.type === "image" ? node.attrs?.src : undefined;
+  if (typeof src === "string" && !/^(https:\/\/|\/(?![/\\]))/i.test(src.trim())) return src;
+  for (const child of node.content ?? []) {
+    const found = findInsecureImage(child);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Some text, an image or a mention: an editor left with empty paragraphs wrote nothing. */
