@@ -1,3 +1,4 @@
+import type { JSONContent } from "@tiptap/core";
 /**
  * The demo dataset, as plain data: `npm run db:seed` (prisma/seed.ts) writes it, and the
  * browser tests (tests/e2e) read it to know what each hub may and may not show.
@@ -19,6 +20,8 @@ export type DemoMilestone = { title: string; target: number; internal?: boolean;
 export type DemoObjective = { title: string; description?: string; internal?: boolean; milestones: DemoMilestone[] };
 /** `body` is plain text, one paragraph a line; `doc`, when given, is the same comment as the editor's document (JSON), to show formatting. */
 export type DemoComment = { task: string; by: string; body: string; doc?: { type: "doc"; content: unknown[] }; internal?: boolean; daysAgo: number };
+/** A shared document on the account, written by its CSM; internal ones never reach the hub. */
+export type DemoDocument = { title: string; internal?: boolean; doc: JSONContent };
 export type DemoActivity = { by: string; action: string; task?: string; summary: string; daysAgo: number; internal?: boolean };
 export type DemoStakeholder = {
   name: string;
@@ -41,6 +44,7 @@ export type DemoAccount = {
   objectives: DemoObjective[];
   comments?: DemoComment[];
   activity?: DemoActivity[];
+  documents?: DemoDocument[];
 };
 
 export type DemoUser = { name: string; email: string; role: "admin" | "csm" };
@@ -91,6 +95,123 @@ export const northwind: DemoVendor = {
   ],
   accounts: [
     {
+      documents: [
+      {
+        title: "Kickoff notes",
+        doc: {
+          type: "doc",
+          content: [
+            { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Kickoff notes" }] },
+            {
+              type: "paragraph",
+              content: [
+                { type: "text", text: "Goal: every dispatcher on the new routing board by " },
+                { type: "text", text: "the end of next quarter", marks: [{ type: "bold" }] },
+                { type: "text", text: ", with handling time down 20%." },
+              ],
+            },
+            { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Decisions" }] },
+            {
+              type: "bulletList",
+              content: [
+                {
+                  type: "listItem",
+                  content: [
+                    {
+                      type: "paragraph",
+                      content: [{ type: "text", text: "Pilot with the Rotterdam hub first, then roll out region by region." }],
+                    },
+                  ],
+                },
+                {
+                  type: "listItem",
+                  content: [
+                    {
+                      type: "paragraph",
+                      content: [
+                        { type: "text", text: "SSO through Okta; " },
+                        { type: "text", text: "the runbook", marks: [{ type: "link", attrs: { href: "https://docs.northwind.test/sso" } }] },
+                        { type: "text", text: " covers the setup." },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+            { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Next steps" }] },
+            {
+              type: "taskList",
+              content: [
+                {
+                  type: "taskItem",
+                  attrs: { checked: true },
+                  content: [{ type: "paragraph", content: [{ type: "text", text: "Share the Okta metadata" }] }],
+                },
+                {
+                  type: "taskItem",
+                  attrs: { checked: false },
+                  content: [{ type: "paragraph", content: [{ type: "text", text: "Pick ten pilot dispatchers" }] }],
+                },
+                {
+                  type: "taskItem",
+                  attrs: { checked: false },
+                  content: [{ type: "paragraph", content: [{ type: "text", text: "Book the training sessions" }] }],
+                },
+              ],
+            },
+            { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Success criteria" }] },
+            {
+              type: "table",
+              content: [
+                {
+                  type: "tableRow",
+                  content: [
+                    { type: "tableHeader", content: [{ type: "paragraph", content: [{ type: "text", text: "Measure" }] }] },
+                    { type: "tableHeader", content: [{ type: "paragraph", content: [{ type: "text", text: "Today" }] }] },
+                    { type: "tableHeader", content: [{ type: "paragraph", content: [{ type: "text", text: "Target" }] }] },
+                  ],
+                },
+                {
+                  type: "tableRow",
+                  content: [
+                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "Average handling time" }] }] },
+                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "11 min" }] }] },
+                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "9 min" }] }] },
+                  ],
+                },
+                {
+                  type: "tableRow",
+                  content: [
+                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "Dispatchers on the board" }] }] },
+                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "0" }] }] },
+                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "140" }] }] },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      },
+      {
+        title: "Account strategy",
+        internal: true,
+        doc: {
+          type: "doc",
+          content: [
+            { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Account strategy" }] },
+            {
+              type: "paragraph",
+              content: [
+                {
+                  type: "text",
+                  text: "Renewal risk is low, expansion potential high: the EU team is evaluating us for 60 more seats. Keep the pilot tight and bring the VP Operations to the QBR.",
+                },
+              ],
+            },
+          ],
+        },
+      },
+      ],
       name: "Acme Logistics",
       domain: "acme.test",
       arr: 84_000,

@@ -8,6 +8,7 @@ import { migrateDatabase } from "~/db/migrate.server";
 import { applyBlueprint, getApplyOptions } from "~/models/apply-blueprint.server";
 import { launchPlay } from "~/models/case.server";
 import { commentBodyColumns } from "~/models/comment.server";
+import { renderDocumentState, stateFromJson } from "~/models/document-content.server";
 import { COMMENT_LIMITS } from "~/models/rich-text-fields";
 import { readRichTextInput } from "~/models/rich-text-input.server";
 import { db, type Db, type Prisma } from "~/utils/db.server";
@@ -245,6 +246,27 @@ async function seedAccount(
         authorStakeholderId: "stakeholderId" in author ? author.stakeholderId : null,
         createdAt,
         updatedAt: createdAt,
+      },
+    });
+  }
+
+  // Documents go through the same rendering as a live store: Yjs state first, then what it renders to.
+  for (const document of spec.documents ?? []) {
+    const yState = stateFromJson(document.doc);
+    const rendered = renderDocumentState(yState);
+    if (!rendered.ok) throw new Error(`${spec.name}: document "${document.title}" does not render: ${rendered.error}`);
+    await tx.sharedDocument.create({
+      data: {
+        vendorId,
+        accountId: account.id,
+        title: document.title,
+        visibility: document.internal ? "internal" : "customer",
+        yState,
+        contentJson: JSON.stringify(rendered.content.json),
+        contentHtml: rendered.content.html,
+        contentText: rendered.content.text,
+        createdByVendorUserId: ownerId,
+        lastEditedAt: ago(2),
       },
     });
   }
