@@ -22,7 +22,7 @@ export type ReadRichText =
  * is plain "@label" text, so the stored HTML never shows a pill for someone who was not notified.
  */
 export function readRichTextInput(input: RichTextInput, limits: RichTextFieldLimits, people: MentionPerson[] = []): ReadRichText {
-  const source = input.json !== undefined ? withoutControlCharacters(input.json, limits) : input.text !== undefined ? richTextFromPlainText(input.text) : undefined;
+  const source = input.json ?? (input.text !== undefined ? richTextFromPlainText(input.text) : undefined);
   if (source === undefined) return { ok: true, value: null, mentioned: [] };
   const parsed = parseRichText(source, limits);
   if (!parsed.ok) return parsed;
@@ -34,20 +34,6 @@ export function readRichTextInput(input: RichTextInput, limits: RichTextFieldLim
   if (!hasContent(node.toJSON() as JSONContent)) return { ok: true, value: null, mentioned: [] };
   const { html, text } = renderRichText(node);
   return { ok: true, value: { text, html, json: JSON.stringify(node.toJSON()) }, mentioned: [...mentioned.values()] };
-}
-
-// Invisible control characters (NUL, escapes) pasted into the editor: no reader needs them, and
-// PostgreSQL cannot store NUL in text. Line breaks and tabs stay.
-const CONTROL_CHARACTERS = /[^\P{Cc}\t\n\r]/gu;
-
-/** The editor's JSON with control characters dropped from every string; the JSON as it came when it is not JSON (or too large to read). */
-function withoutControlCharacters(json: string, limits: RichTextFieldLimits): unknown {
-  if (Buffer.byteLength(json, "utf8") > limits.maxBytes) return json;
-  try {
-    return JSON.parse(json, (_key, value: unknown) => (typeof value === "string" ? value.replace(CONTROL_CHARACTERS, "") : value));
-  } catch {
-    return json;
-  }
 }
 
 const refOf = (person: MentionPerson) => mentionId(person.kind === "user" ? "vendorUser" : "stakeholder", person.id);

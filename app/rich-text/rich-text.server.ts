@@ -20,16 +20,18 @@ export type ParsedRichText = { ok: true; json: JSONContent; node: ProseMirrorNod
 
 /** Accepts a JSON string or value; answers the validated document or why it was refused. */
 export function parseRichText(input: unknown, limits: RichTextLimits): ParsedRichText {
-  let value = input;
+  let value: unknown;
   if (typeof input === "string") {
     if (Buffer.byteLength(input, "utf8") > limits.maxBytes) return { ok: false, error: tooLarge(limits.maxBytes) };
     try {
-      value = JSON.parse(input);
+      value = JSON.parse(input, withoutControlCharacters);
     } catch {
       return { ok: false, error: "The text could not be read. Reload the page and try again." };
     }
-  } else if (Buffer.byteLength(JSON.stringify(input ?? null), "utf8") > limits.maxBytes) {
-    return { ok: false, error: tooLarge(limits.maxBytes) };
+  } else {
+    const json = JSON.stringify(input ?? null);
+    if (Buffer.byteLength(json, "utf8") > limits.maxBytes) return { ok: false, error: tooLarge(limits.maxBytes) };
+    value = JSON.parse(json, withoutControlCharacters);
   }
   if (typeof value !== "object" || value === null || (value as { type?: unknown }).type !== "doc") {
     return { ok: false, error: "The text is not a document this editor wrote." };
@@ -47,6 +49,15 @@ export function parseRichText(input: unknown, limits: RichTextLimits): ParsedRic
     return { ok: false, error: `Keep it under ${limits.maxTextLength.toLocaleString("en")} characters.` };
   }
   return { ok: true, json: node.toJSON() as JSONContent, node };
+}
+
+// Invisible control characters (NUL, escapes) pasted into an editor: no reader needs them, and
+// PostgreSQL cannot store NUL in text. Line breaks and tabs stay; a text left empty goes.
+const CONTROL_CHARACTERS = /[^\P{Cc}\t\n\r]/gu;
+function withoutControlCharacters(key: string, value: unknown) {
+  if (typeof value === "string") return value.replace(CONTROL_CHARACTERS, "");
+  if (key === "content" && Array.isArray(value)) return value.filter((child: { type?: unknown; text?: unknown } | null) => !(child?.type === "text" && child.text === ""));
+  return value;
 }
 
 function tooLarge(maxBytes: number) {
