@@ -59,11 +59,14 @@ test("a champion completes a task, mentions their CSM and proposes a due date; t
 
   await test.step("comment with an @mention of the CSM, by keyboard", async () => {
     await task.getByRole("button", { name: new RegExp(`^Comments \\(\\d+\\) on “${person.task}”`) }).click();
-    const box = task.getByLabel(`Your comment on “${person.task}”`);
+    const box = task.getByRole("textbox", { name: `Your comment on “${person.task}”` });
+    // The rich-text editor takes the textarea's place once its code has loaded.
+    await expect(box).toHaveAttribute("contenteditable", "true");
     await box.fill(`${comment} `);
     await task.getByLabel("Mention someone").selectOption({ label: csm.name });
     await task.getByRole("button", { name: "Insert mention" }).click();
-    await expect(box).toHaveValue(`${comment} @${csm.name} `);
+    await expect(box).toHaveText(`${comment} @${csm.name}`);
+    await expect(box.locator(".mention")).toHaveText(`@${csm.name}`);
     await checkPage(page, "the hub plan with a comment form open");
     await box.focus();
     // From the comment to the picker, to "Insert mention", to "Post comment".
@@ -73,7 +76,7 @@ test("a champion completes a task, mentions their CSM and proposes a due date; t
     const posted = task.getByRole("region", { name: `Comments on “${person.task}”` }).getByRole("listitem").filter({ hasText: comment });
     await expect(posted).toContainText(`@${csm.name}`);
     await expect(posted).toContainText(person.name);
-    await expect(box).toHaveValue("");
+    await expect(box).toHaveText("");
   });
 
   await test.step("propose a new due date for the CSM's task", async () => {
