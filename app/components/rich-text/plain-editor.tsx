@@ -1,6 +1,6 @@
 import { Extension, type Editor, type JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useState } from "react";
+import { useEffect, useLayoutEffect, useState } from "react";
 import { EditorToolbar } from "~/components/rich-text/editor-toolbar";
 import { richTextProseClass } from "~/components/rich-text/rich-text-content";
 import { richTextExtensions } from "~/rich-text/extensions";
@@ -57,7 +57,8 @@ export default function PlainEditor({ name, labelId, describedBy, invalid, initi
     if (editor) editor.setOptions({ editorProps: { attributes: JSON.parse(attributesKey) as Record<string, string> } });
   }, [editor, attributesKey]);
 
-  useEffect(() => {
+  // Before the browser paints: the textarea goes in the same frame as the editor appears.
+  useLayoutEffect(() => {
     onEditor(editor);
     return () => onEditor(null);
   }, [editor, onEditor]);
