@@ -1,3 +1,4 @@
+import { sqliteDateText } from "~/db/sql.server";
 import type { Db } from "~/utils/db.server";
 import { databaseEngine } from "~/utils/env.server";
 
@@ -17,9 +18,7 @@ export async function insertRows(client: Client, table: string, rows: Array<Reco
   if (rows.length === 0) return;
   const sqlite = databaseEngine() === "sqlite";
   const columns = [...Object.keys(rows[0]!), "createdAt", "updatedAt"];
-  const encode = (value: Value) =>
-    // The SQLite adapter stores DateTime as ISO text with an explicit +00:00 offset.
-    value instanceof Date && sqlite ? value.toISOString().replace("Z", "+00:00") : value;
+  const encode = (value: Value) => (value instanceof Date && sqlite ? sqliteDateText(value) : value);
 
   const rowsPerStatement = Math.max(1, Math.floor(SQLITE_MAX_PARAMETERS / columns.length));
   for (let start = 0; start < rows.length; start += rowsPerStatement) {

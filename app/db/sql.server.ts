@@ -84,7 +84,12 @@ export function toBoolean(value: unknown) {
   return value === true || value === 1 || value === 1n;
 }
 
+/** How Prisma's SQLite adapter stores a DateTime: ISO text with an explicit +00:00 offset. */
+export function sqliteDateText(date: Date) {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
 /** How a DateTime is compared in SQL: SQLite compares the stored ISO text, PostgreSQL the timestamp. */
 export function dateParam(date: Date): string {
-  return databaseEngine(env.DATABASE_URL) === "sqlite" ? date.toISOString().replace("Z", "+00:00") : date.toISOString();
+  return databaseEngine(env.DATABASE_URL) === "sqlite" ? sqliteDateText(date) : date.toISOString();
 }
