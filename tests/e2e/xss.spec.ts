@@ -1,10 +1,14 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import WebSocket from "ws";
+import * as Y from "yjs";
 import { combinedHostileDocument, hostileDocuments, XSS_PAYLOADS } from "../support/xss-payloads";
 import { DEMO_PASSWORD } from "./support";
 
 /**
  * Hostile rich text in a real browser. The payloads go in through the real forms' HTTP actions
- * (comments from the console and the hub, a task's description, the hub welcome), then every page
+ * (comments from the console and the hub, a task's description, the hub welcome) and a shared
+ * document's WebSocket (written by a hand-made Yjs client), then every page
  * that shows them is opened: nothing may run (no dialog), the CSP must never have had to refuse
  * anything (no violation event, no "Refused to" message: a refusal means markup tried), and the
  * DOM must hold no foreign script, no event-handler attribute and no script URL.
@@ -120,6 +124,52 @@ async function post(request: APIRequestContext, origin: string, path: string, fo
   return response.status();
 }
 
+/**
+ * Writes every payload into a shared document the way a hostile co-editor could: straight into
+ * the Yjs state (text, a mention's id and label, an image's alt, an attribute the schema does not
+ * know), signed in with the page's own cookies. Resolves once the server has stored it.
+ */
+async function writeHostileDocument(page: Page, origin: string, documentPath: string, documentId: string, texts: readonly string[]) {
+  const cookie = (await page.context().cookies(origin)).map(({ name, value }) => `${name}=${value}`).join("; ");
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${origin.replace(/^http/, "ws")}/collab`,
+    WebSocketPolyfill: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { Origin: origin, Cookie: cookie } });
+      }
+    },
+  });
+  const ydoc = new Y.Doc();
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentId, document: ydoc });
+  provider.attach();
+  try {
+    await expect.poll(() => provider.isSynced, { timeout: 15_000 }).toBe(true);
+    // The field Tiptap's Collaboration extension keeps the document in.
+    const fragment = ydoc.getXmlFragment("default");
+    ydoc.transact(() => {
+      for (const text of texts) {
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.setAttribute("onclick", text);
+        const mention = new Y.XmlElement("mention");
+        mention.setAttribute("id", text);
+        mention.setAttribute("label", text);
+        paragraph.insert(0, [new Y.XmlText(text), mention]);
+        const image = new Y.XmlElement("image");
+        image.setAttribute("src", "https://images.example.test/a.png");
+        image.setAttribute("alt", text);
+        fragment.push([paragraph, image]);
+      }
+    });
+    // Stored when the document page (its stored HTML, served before the editor connects) shows it.
+    await expect
+      .poll(async () => (await (await page.request.get(documentPath)).text()).includes("&lt;script&gt;alert(1)&lt;/script&gt;"), { timeout: 30_000 })
+      .toBe(true);
+  } finally {
+    provider.destroy();
+    socket.destroy();
+  }
+}
+
 const doc = (content: unknown[]) => JSON.stringify({ type: "doc", content });
 const paragraphs = (payloads: readonly string[]) => payloads.map((payload) => ({ type: "paragraph", content: [{ type: "text", text: payload }] }));
 // The long payloads are for the size limits (tests/integration); here they would only slow the pages.
@@ -217,6 +267,23 @@ test("hostile rich text is stored inert and every page that shows it runs nothin
       await expectClean(page, findings, path);
     });
   }
+  let documentId = "";
+  await test.step("console: a shared document a hostile client wrote, stored HTML then the live editor", async () => {
+    const created = await page.request.post(`${accountPath}/documents`, {
+      form: { title: "Hostile notes", visibility: "customer" },
+      headers: { Origin: origin },
+      maxRedirects: 0,
+    });
+    expect(created.status()).toBe(302);
+    documentId = created.headers().location!.split("/").pop()!;
+    const documentPath = `${accountPath}/documents/${documentId}`;
+    await writeHostileDocument(page, origin, documentPath, documentId, payloads);
+    await page.goto(documentPath);
+    await expect(page.getByRole("textbox", { name: "Document text" })).toHaveAttribute("contenteditable", "true");
+    await expect(page.getByText("<script>alert(1)</script>").first()).toBeVisible();
+    await expectClean(page, findings, documentPath);
+  });
+
   // The welcome's editor loaded the hostile document itself: it must show it as text too.
   await page.goto(`${accountPath}/hub-welcome`);
   await expect(page.getByRole("textbox", { name: "Welcome message" })).toBeVisible();
@@ -227,6 +294,9 @@ test("hostile rich text is stored inert and every page that shows it runs nothin
     [HUB, async () => {}],
     [`${HUB}/plan`, openCommentPanels],
     [`${HUB}/checklist`, async () => {}],
+    [`${HUB}/documents/${documentId}`, async (page: Page) => {
+      await expect(page.getByRole("textbox", { name: "Document text" })).toHaveAttribute("contenteditable", "true");
+    }],
   ] as Array<[string, (page: Page) => Promise<void>]>) {
     await test.step(`hub: ${path}`, async () => {
       await page.goto(path);
