@@ -45,8 +45,17 @@ test("a CSM invites a stakeholder, who opens the invitation and lands signed in 
     await page.getByRole("link", { name: invitee.account }).first().click();
     await page.getByRole("link", { name: "Edit hub welcome" }).click();
     await expectNoAxeViolations(page, "the hub welcome page");
-    await page.getByLabel("Welcome message").fill(`${welcome}\nYour plan is below.`);
+    // The rich-text editor replaces the plain field once its code has loaded: write into the editor.
+    const editor = page.getByRole("textbox", { name: "Welcome message" });
+    await expect(editor).toHaveAttribute("contenteditable", "true");
+    // Typed, as a person does (a phone's editor takes key input, not a programmatic fill).
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type(welcome);
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Your plan is below.");
     await page.getByRole("button", { name: "Save welcome" }).click();
+    await expect(page).not.toHaveURL(/hub-welcome/);
     await expect(page.getByRole("heading", { level: 1, name: invitee.account })).toBeVisible();
   });
 
