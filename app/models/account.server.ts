@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { containsIgnoringCase } from "~/db/contains.server";
 import { LIFECYCLE_STAGES, type AccountInput, type LifecycleStage } from "~/models/customer-fields";
 import { summarizeCurrentPlans, type PlanSummary } from "~/models/plan.server";
 import { listVendorUsers } from "~/models/vendor-user.server";
-import { databaseEngine } from "~/utils/env.server";
 import { db, type Db, type Prisma } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
 
@@ -55,20 +55,6 @@ const orderings: Record<AccountSort, Prisma.AccountOrderByWithRelationInput[]> =
   arr: [{ arrCents: "desc" }, { name: "asc" }, { id: "asc" }],
   renewal: [{ renewalDate: { sort: "asc", nulls: "last" } }, { name: "asc" }, { id: "asc" }],
 };
-
-/**
- * A case-insensitive substring match. Prisma hands `contains` to LIKE as it is, so `%` and `_`
- * would be wildcards. PostgreSQL's LIKE escapes with a backslash (and needs `mode`, which the
- * SQLite client's types lack); SQLite's has no escape character by default, so there each
- * wildcard matches exactly one character: the literal one or another, a wider match never a
- * narrower one. SQLite's LIKE ignores ASCII case already.
- */
-function containsIgnoringCase(q: string): Prisma.StringFilter {
-  if (databaseEngine() === "postgresql") {
-    return { contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" } as Prisma.StringFilter;
-  }
-  return { contains: q.replace(/[%_]/g, "_") };
-}
 
 const listSelect = {
   id: true,
