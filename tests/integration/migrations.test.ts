@@ -17,11 +17,12 @@ async function scratchDatabase() {
   return postgresUrl(name);
 }
 
-async function tableNames(url: string): Promise<string[]> {
+/** Runs SQL on a scratch database: `all` returns a query's rows, `exec` runs statements. */
+async function withDatabase<T>(url: string, run: (db: { all: (sql: string) => Promise<unknown[]>; exec: (sql: string) => Promise<void> }) => Promise<T>) {
   if (testEngine === "sqlite") {
     const db = new Database(url.replace("file:", ""));
     try {
-      return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((row) => (row as { name: string }).name);
+      return await run({ all: async (sql) => db.prepare(sql).all(), exec: async (sql) => void db.exec(sql) });
     } finally {
       db.close();
     }
@@ -30,11 +31,20 @@ async function tableNames(url: string): Promise<string[]> {
   const client = new pg.default.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
-    return rows.map((row) => row.tablename);
+    return await run({ all: async (sql) => (await client.query(sql)).rows, exec: async (sql) => void (await client.query(sql)) });
   } finally {
     await client.end();
   }
+}
+
+async function tableNames(url: string): Promise<string[]> {
+  const sql = testEngine === "sqlite" ? "SELECT name FROM sqlite_master WHERE type = 'table'" : "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'";
+  return withDatabase(url, async (db) => (await db.all(sql)).map((row) => (row as { name: string }).name));
+}
+
+async function indexNames(url: string): Promise<string[]> {
+  const sql = testEngine === "sqlite" ? "SELECT name FROM sqlite_master WHERE type = 'index'" : "SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public'";
+  return withDatabase(url, async (db) => (await db.all(sql)).map((row) => (row as { name: string }).name));
 }
 
 afterAll(async () => {
@@ -64,6 +74,35 @@ describe(`migrations on ${testEngine}`, () => {
     const url = await scratchDatabase();
     const results = await Promise.all([migrateDatabase(url), migrateDatabase(url)]);
     expect(results.flat().sort()).toEqual(listMigrations(testEngine).map((m) => m.name).sort());
+  });
+
+  it("ends with the indexes Prisma's schema cannot express, which a table rebuild would silently drop", async () => {
+    const url = await scratchDatabase();
+    await migrateDatabase(url);
+    expect(await indexNames(url)).toEqual(expect.arrayContaining(["DueDateProposal_taskId_proposedById_pending_key", "Account_vendorId_lower_name_key"]));
+  });
+
+  it("renames an account apart from an older namesake of its vendor (ignoring case) before names become unique", async () => {
+    const url = await scratchDatabase();
+    const migrations = listMigrations(testEngine);
+    const at = migrations.findIndex((migration) => migration.name.endsWith("_integrity_indexes"));
+    await applyMigrations(url, migrations.slice(0, at));
+    await withDatabase(url, (db) =>
+      db.exec(`INSERT INTO "Vendor" ("id", "slug", "name", "updatedAt") VALUES ('v1', 'v1', 'One', '2026-01-01 00:00:00'), ('v2', 'v2', 'Two', '2026-01-01 00:00:00');
+INSERT INTO "Account" ("id", "vendorId", "name", "createdAt", "updatedAt") VALUES
+  ('a1', 'v1', 'ACME', '2026-01-02 00:00:00', '2026-01-02 00:00:00'),
+  ('a2', 'v1', 'Acme', '2026-01-01 00:00:00', '2026-01-01 00:00:00'),
+  ('a3', 'v2', 'acme', '2026-01-03 00:00:00', '2026-01-03 00:00:00'),
+  ('a4', 'v1', 'Globex', '2026-01-04 00:00:00', '2026-01-04 00:00:00');`),
+    );
+    await applyMigrations(url, migrations.slice(at));
+    const accounts = await withDatabase(url, (db) => db.all('SELECT "id", "name" FROM "Account" ORDER BY "id"'));
+    expect(accounts).toEqual([
+      { id: "a1", name: "ACME (a1)" },
+      { id: "a2", name: "Acme" },
+      { id: "a3", name: "acme" },
+      { id: "a4", name: "Globex" },
+    ]);
   });
 
   it("rolls a failing migration back whole and records nothing of it", async () => {
