@@ -2,7 +2,7 @@ import { recordHubActivity } from "~/models/activity.server";
 import { commentBodyColumns, createCommentMentions, readCommentBody } from "~/models/comment.server";
 import { mailMentions } from "~/models/mention.server";
 import type { PlanItemKind } from "~/models/plan-edit.server";
-import { db, type Prisma } from "~/utils/db.server";
+import { db, isUniqueViolation, type Prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import type { HubScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
@@ -224,43 +224,41 @@ export async function listHubComments(scope: Pick<HubScope, "vendorId" | "accoun
 
 export type ProposeResult = { ok: true; id: string } | { ok: false; reason: "pending" };
 
-/** Asks the CSM to move a task's due date; one pending proposal per task and person. */
+/**
+ * Asks the CSM to move a task's due date. One pending proposal per task and person: a unique
+ * index keeps it, so two submissions at once cannot both land (the second is told it waits).
+ */
 export async function proposeDueDate(scope: Scope, taskId: string, input: { dueDate: Date; note: string | null }): Promise<ProposeResult> {
   const task = await db.successTask.findFirst({
     where: hubTaskWhere(scope, taskId),
     select: { id: true, title: true },
   });
   if (!task) notFound();
-  return db.$transaction(async (tx) => {
-    const pending = await tx.dueDateProposal.findFirst({
-      where: {
-        vendorId: scope.vendorId,
-        taskId: task.id,
-        proposedById: scope.stakeholderId,
-        status: "pending",
-      },
-      select: { id: true },
+  try {
+    return await db.$transaction(async (tx) => {
+      const created = await tx.dueDateProposal.create({
+        data: {
+          vendorId: scope.vendorId,
+          accountId: scope.accountId,
+          taskId: task.id,
+          proposedById: scope.stakeholderId,
+          proposedDueDate: input.dueDate,
+          note: input.note,
+        },
+        select: { id: true },
+      });
+      await recordHubActivity(tx, scope, {
+        action: "task.due_date_proposed",
+        subjectType: "SuccessTask",
+        subjectId: task.id,
+        summary: `proposed moving "${task.title}" to ${formatDate(input.dueDate)}`,
+      });
+      return { ok: true as const, id: created.id };
     });
-    if (pending) return { ok: false as const, reason: "pending" as const };
-    const created = await tx.dueDateProposal.create({
-      data: {
-        vendorId: scope.vendorId,
-        accountId: scope.accountId,
-        taskId: task.id,
-        proposedById: scope.stakeholderId,
-        proposedDueDate: input.dueDate,
-        note: input.note,
-      },
-      select: { id: true },
-    });
-    await recordHubActivity(tx, scope, {
-      action: "task.due_date_proposed",
-      subjectType: "SuccessTask",
-      subjectId: task.id,
-      summary: `proposed moving "${task.title}" to ${formatDate(input.dueDate)}`,
-    });
-    return { ok: true as const, id: created.id };
-  });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "pending" };
+    throw error;
+  }
 }
 
 /** The signed-in stakeholder's pending proposals, by task id. */

@@ -231,6 +231,24 @@ describe("due-date proposals", () => {
     expect(actions).toEqual(["task.due_date_proposed", "task.due_date_accepted", "task.due_date_proposed", "task.due_date_declined"]);
   });
 
+  it("keeps one pending proposal when the same person sends two at once; the other is told one is waiting", async () => {
+    const { a } = world;
+    const task = await db.successTask.create({
+      data: { vendorId: a.vendor.id, accountId: a.account.id, planId: a.plan.plan.id, initiativeId: a.plan.milestone.id, title: `Raced ${a.plan.marker}`, position: 6 },
+    });
+    const responses = await Promise.all(["2031-07-01", "2031-07-02"].map((dueDate) => post({ intent: "proposeDueDate", taskId: task.id, dueDate })));
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 400]);
+    expect(await responses.find((response) => response.status === 400)!.text()).toContain("already proposed");
+    expect(await db.dueDateProposal.count({ where: { taskId: task.id, status: "pending" } })).toBe(1);
+    expect(await db.activityEvent.count({ where: { subjectId: task.id, action: "task.due_date_proposed" } })).toBe(1);
+
+    // The database keeps the rule itself, whatever writes to it.
+    const second = db.dueDateProposal.create({
+      data: { vendorId: a.vendor.id, accountId: a.account.id, taskId: task.id, proposedById: a.champion.id, proposedDueDate: new Date("2031-08-01") },
+    });
+    await expect(second).rejects.toMatchObject({ code: "P2002" });
+  });
+
   it("refuses proposals on internal or foreign tasks with 404, and another vendor's CSM cannot decide", async () => {
     const before = await db.dueDateProposal.count();
     for (const id of [world.a.plan.internalTask.id, world.mineUnderInternalMilestone.id, world.planA2.customerTask.id, world.b.plan.customerTask.id]) {
