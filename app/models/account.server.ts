@@ -3,7 +3,7 @@ import { containsIgnoringCase } from "~/db/contains.server";
 import { LIFECYCLE_STAGES, type AccountInput, type LifecycleStage } from "~/models/customer-fields";
 import { summarizeCurrentPlans, type PlanSummary } from "~/models/plan.server";
 import { listVendorUsers } from "~/models/vendor-user.server";
-import { db, type Db, type Prisma } from "~/utils/db.server";
+import { db, isUniqueViolation, type Db, type Prisma } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
 
 type Scope = Pick<ConsoleScope, "vendorId">;
@@ -198,8 +198,23 @@ async function checkAccountInput(scope: Scope, input: AccountInput, accountId?: 
     findAccountIdByName(db, scope, input.name, accountId),
   ]);
   if (input.ownerId && !owner) fieldErrors.ownerId = ["Choose someone from your team"];
-  if (clash) fieldErrors.name = ["Another account already has this name"];
+  if (clash) Object.assign(fieldErrors, NAME_TAKEN);
   return fieldErrors;
+}
+
+const NAME_TAKEN = { name: ["Another account already has this name"] };
+
+/**
+ * Runs an account write; when a unique index refuses it, the name was taken by someone else
+ * since it was checked (the only unique value an account has besides its id).
+ */
+async function unlessNameTaken(write: () => Promise<string>): Promise<AccountOutcome> {
+  try {
+    return { ok: true, id: await write() };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: NAME_TAKEN };
+    throw error;
+  }
 }
 
 function accountData(input: AccountInput) {
@@ -216,14 +231,15 @@ function accountData(input: AccountInput) {
 export async function createAccount(scope: ActingScope, input: AccountInput): Promise<AccountOutcome> {
   const fieldErrors = await checkAccountInput(scope, input);
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
-  const account = await db.$transaction(async (tx) => {
-    const created = await tx.account.create({ data: { vendorId: scope.vendorId, ...accountData(input) }, select: { id: true } });
-    await tx.activityEvent.create({
-      data: accountEvent(scope, created.id, "account.created", `created the account ${input.name}`),
-    });
-    return created;
-  });
-  return { ok: true, id: account.id };
+  return unlessNameTaken(() =>
+    db.$transaction(async (tx) => {
+      const created = await tx.account.create({ data: { vendorId: scope.vendorId, ...accountData(input) }, select: { id: true } });
+      await tx.activityEvent.create({
+        data: accountEvent(scope, created.id, "account.created", `created the account ${input.name}`),
+      });
+      return created.id;
+    }),
+  );
 }
 
 /** Null when the account is not the scope's. */
@@ -231,11 +247,13 @@ export async function updateAccount(scope: ActingScope, accountId: string, input
   if (!(await findAccountName(scope, accountId))) return null;
   const fieldErrors = await checkAccountInput(scope, input, accountId);
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
-  await db.$transaction([
-    db.account.updateMany({ where: { id: accountId, vendorId: scope.vendorId }, data: accountData(input) }),
-    db.activityEvent.create({ data: accountEvent(scope, accountId, "account.updated", "updated the account's details") }),
-  ]);
-  return { ok: true, id: accountId };
+  return unlessNameTaken(async () => {
+    await db.$transaction([
+      db.account.updateMany({ where: { id: accountId, vendorId: scope.vendorId }, data: accountData(input) }),
+      db.activityEvent.create({ data: accountEvent(scope, accountId, "account.updated", "updated the account's details") }),
+    ]);
+    return accountId;
+  });
 }
 
 /** An internal activity event about an account (its people and engagements included). */

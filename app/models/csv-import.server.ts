@@ -272,12 +272,26 @@ export async function importAccountsCsv(scope: Scope, file: File, writer: Writer
   try {
     return await writeImport(writer, scope, accounts, ownerIds, takenEmails);
   } catch (error) {
-    // Someone added one of these people while the file was being checked.
-    if (isUniqueViolation(error)) {
-      return fail([{ row: null, field: null, message: "Your accounts changed while the file was imported. Nothing was written; please import it again." }]);
+    // Someone added one of these accounts or people while the file was being checked.
+    if (!isUniqueViolation(error)) throw error;
+    const added = await findAccountsAddedMeanwhile(scope, accounts);
+    if (added.length > 0) {
+      return fail(
+        added.map((account) => ({
+          row: account.firstRow,
+          field: "account_name",
+          message: "Another account already has this name: it was added while the file was imported. Nothing was written; import the file again to update it.",
+        })),
+      );
     }
-    throw error;
+    return fail([{ row: null, field: null, message: "Your accounts changed while the file was imported. Nothing was written; please import it again." }]);
   }
+}
+
+/** The accounts the file would have created whose names the vendor has now. */
+async function findAccountsAddedMeanwhile(scope: Scope, accounts: PlannedAccount[]) {
+  const current = await db.account.findMany({ where: { vendorId: scope.vendorId }, select: { name: true } });
+  return accounts.filter((account) => !account.existingId && current.some((existing) => sameName(existing.name, account.name)));
 }
 
 function accountColumns(fields: PlannedAccount["fields"], ownerIds: Map<string, string>) {

@@ -82,6 +82,23 @@ describe("accounts", () => {
     expect(await clash.text()).toContain("Another account already has this name");
   });
 
+  it("keeps one account when two whose names differ only in case are created at once; the other gets the name's field error", async () => {
+    const name = `Raced Corp ${unique()}`;
+    const responses = await Promise.all([name, name.toUpperCase()].map((variant) => post("/console/accounts/new", { name: variant, arr: "0", lifecycleStage: "onboarding" })));
+    expect(responses.map((response) => response.status).sort()).toEqual([302, 400]);
+    expect(await responses.find((response) => response.status === 400)!.text()).toContain("Another account already has this name");
+    const accounts = await db.account.findMany({ where: { vendorId: a.vendor.id, name: { in: [name, name.toUpperCase()] } } });
+    expect(accounts).toHaveLength(1);
+    const summaries = [name, name.toUpperCase()].map((variant) => `created the account ${variant}`);
+    expect(await db.activityEvent.count({ where: { vendorId: a.vendor.id, action: "account.created", summary: { in: summaries } } })).toBe(1);
+
+    // The database keeps the rule itself, for renames and for any other writer; other vendors may use the name.
+    await expect(db.account.create({ data: { vendorId: a.vendor.id, name: name.toLowerCase() } })).rejects.toMatchObject({ code: "P2002" });
+    const other = await db.account.create({ data: { vendorId: a.vendor.id, name: `Other ${unique()}` } });
+    await expect(db.account.update({ where: { id: other.id }, data: { name: name.toLowerCase() } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(db.account.create({ data: { vendorId: b.vendor.id, name } })).resolves.toMatchObject({ name });
+  });
+
   it("edits an account and records it; another vendor's CSM gets 404 and changes nothing", async () => {
     const account = await db.account.create({ data: { vendorId: a.vendor.id, name: `Edit me ${unique()}` } });
     const form = { name: `${account.name} renamed`, arr: "5000", lifecycleStage: "renewal", ownerId: a.csm.id, domain: "" };

@@ -204,6 +204,25 @@ describe("import", () => {
     expect(await countsOf(tenant.vendor.id)).toEqual(before);
   });
 
+  it("writes nothing when someone adds one of the file's accounts while it is imported, and names that row", async () => {
+    const tenant = await createTenant();
+    const m = unique();
+    const file = new File([csvOf(`Steady ${m},,1,,,,,,,`, `Contested ${m},,2,,,,Ann,ann-${m}@contested.example,,`)], "a.csv", { type: "text/csv" });
+    const scope = { vendorId: tenant.vendor.id, userId: tenant.csm.id };
+    const racingWriter = {
+      // A colleague creates the account, differently capitalised, after the file was checked.
+      $transaction: (async (work: (tx: unknown) => Promise<unknown>, options?: { timeout?: number; maxWait?: number }) => {
+        await db.account.create({ data: { vendorId: tenant.vendor.id, name: `CONTESTED ${m}` } });
+        return db.$transaction(work as never, options);
+      }) as unknown as typeof db.$transaction,
+    };
+    const before = await countsOf(tenant.vendor.id);
+    const outcome = await importAccountsCsv(scope, file, racingWriter);
+    expect(outcome).toMatchObject({ ok: false, problems: [{ row: 3, field: "account_name", message: expect.stringContaining("Another account already has this name") }] });
+    expect(await countsOf(tenant.vendor.id)).toEqual({ ...before, accounts: before.accounts + 1 });
+    expect(await db.account.count({ where: { vendorId: tenant.vendor.id, name: { in: [`Steady ${m}`, `Contested ${m}`] } } })).toBe(0);
+  });
+
   it("writes nothing when one row is bad, and reports that row and column", async () => {
     const before = await countsOf(a.vendor.id);
     const m = unique();
