@@ -92,7 +92,11 @@ export async function getResource(scope: Scope, resourceId: string) {
 export async function createResource(scope: ActingScope, input: NewResourceInput, file: ReceivedFile | null): Promise<Outcome> {
   const upload = input.kind === "file" ? file : null;
   if (file && !upload) await discardUpload(scope, file);
-  const outcome = await insertResource(scope, input, upload);
+  const outcome = await insertResource(scope, input, upload).catch(async (error: unknown) => {
+    // The write failed, so no row will ever name the file.
+    await discardUpload(scope, upload);
+    throw error;
+  });
   if (!outcome.ok) await discardUpload(scope, upload);
   return outcome;
 }

@@ -2,7 +2,9 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES } from "~/models/resource-fields";
+import { createResource as createResourceFromForm, deleteResource } from "~/models/resource.server";
 import { db } from "~/utils/db.server";
+import { storeFile } from "~/utils/uploads.server";
 import { consoleCookie, createAccount, createStakeholder, createTenant, hubCookie } from "../support/factories";
 import { createResource, PDF_BYTES, vendorUploads } from "../support/resources";
 import { startTestServer, type TestServer } from "../support/server";
@@ -331,6 +333,26 @@ describe("editing and removing", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/console/resources");
     expect(await db.resource.findUnique({ where: { id: resource.id } })).toBeNull();
+    expect(existsSync(stored)).toBe(false);
+  });
+
+  it("keeps the file of a resource whose removal did not commit", async () => {
+    const resource = await createResource(a.vendor.id, { kind: "file" });
+    const stored = path.join(vendorUploads(a.vendor.id), resource.storageKey ?? "");
+    // Its activity event names a user who is gone, so the removal's transaction fails.
+    await expect(deleteResource({ vendorId: a.vendor.id, userId: "removed-user" }, resource.id)).rejects.toThrow();
+    expect(await db.resource.findUnique({ where: { id: resource.id } })).not.toBeNull();
+    expect(existsSync(stored)).toBe(true);
+    expect((await server.request(`/console/resources/${resource.id}/download`, { cookie: csmA })).status).toBe(200);
+  });
+
+  it("removes an accepted upload from disk when the new resource cannot be written", async () => {
+    const storageKey = await storeFile(a.vendor.id, PDF_BYTES);
+    const stored = path.join(vendorUploads(a.vendor.id), storageKey);
+    const upload = { storageKey, fileName: "plan.pdf", declaredType: "application/pdf", sizeBytes: PDF_BYTES.length, head: PDF_BYTES.subarray(0, 16) };
+    const input = { kind: "file" as const, title: `Orphan ${storageKey}`, description: null, sharedWith: "all" };
+    await expect(createResourceFromForm({ vendorId: a.vendor.id, userId: "removed-user" }, input, upload)).rejects.toThrow();
+    expect(await db.resource.count({ where: { storageKey } })).toBe(0);
     expect(existsSync(stored)).toBe(false);
   });
 
