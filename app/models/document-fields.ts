@@ -25,3 +25,6 @@ export const hubDocumentSchema = z.object({ title: documentTitle });
 
 /** A named version of a document. */
 export const versionNameSchema = z.object({ name: singleLineText({ missing: "Name the version", max: 80 }) });
+
+/** The longest query the documents' search box takes. */
+export const MAX_DOCUMENT_QUERY_LENGTH = 200;

@@ -28,7 +28,7 @@ export type DocumentSummary = {
 
 const asVisibility = (value: string): DocumentVisibility => (value === "customer" ? "customer" : "internal");
 
-const summarySelect = {
+export const summarySelect = {
   id: true,
   title: true,
   visibility: true,
@@ -50,7 +50,7 @@ type SummaryRow = {
   editSessions: Array<{ vendorUser: { name: string } | null; stakeholder: { name: string } | null }>;
 };
 
-function toSummary({ editSessions, ...row }: SummaryRow): DocumentSummary {
+export function toSummary({ editSessions, ...row }: SummaryRow): DocumentSummary {
   const last = editSessions[0];
   return { ...row, visibility: asVisibility(row.visibility), lastEditedBy: last?.vendorUser?.name ?? last?.stakeholder?.name ?? null };
 }

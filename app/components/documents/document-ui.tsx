@@ -21,7 +21,35 @@ export function VisibilityBadge({ visibility }: { visibility: DocumentVisibility
   return visibility === "internal" ? <Badge tone="internal">Internal</Badge> : <Badge tone="success">In the customer hub</Badge>;
 }
 
-type Summary = { id: string; title: string; visibility: DocumentVisibility; updatedAt: Date; lastEditedBy: string | null };
+type Marked = Array<{ text: string; match: boolean }>;
+
+/** Text with a search's matches marked; React escapes every run, so user content stays text. */
+export function MarkedText({ parts }: { parts: Marked }) {
+  return (
+    <>
+      {parts.map((part, index) =>
+        part.match ? (
+          <mark key={index} className="rounded-sm bg-yellow-200 px-0.5 text-inherit">
+            {part.text}
+          </mark>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
+  );
+}
+
+type Summary = {
+  id: string;
+  title: string;
+  visibility: DocumentVisibility;
+  updatedAt: Date;
+  lastEditedBy: string | null;
+  /** A search result's title and excerpt with its matches. */
+  titleParts?: Marked;
+  excerpt?: Marked;
+};
 
 export function DocumentList({
   documents,
@@ -40,13 +68,18 @@ export function DocumentList({
       {documents.map((document) => (
         <li key={document.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
           <Link to={hrefFor(document.id)} className={linkClass}>
-            {document.title}
+            {document.titleParts ? <MarkedText parts={document.titleParts} /> : document.title}
           </Link>
           {showVisibility ? <VisibilityBadge visibility={document.visibility} /> : null}
           <span className="text-sm text-slate-600 sm:ml-auto">
             Updated {formatDateTime(document.updatedAt)}
             {document.lastEditedBy ? ` · last edited by ${document.lastEditedBy}` : ""}
           </span>
+          {document.excerpt?.length ? (
+            <p className="w-full break-words text-sm text-slate-700">
+              <MarkedText parts={document.excerpt} />
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>

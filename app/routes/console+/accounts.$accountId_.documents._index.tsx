@@ -1,10 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentSearchForm, DocumentSearchResults } from "~/components/documents/document-search";
 import { DocumentDetailsForm, DocumentList } from "~/components/documents/document-ui";
 import { Card } from "~/components/ui/card";
 import { findAccountName } from "~/models/account.server";
 import { documentDetailsSchema } from "~/models/document-fields";
+import { readDocumentQuery, searchAccountDocuments } from "~/models/document-search.server";
 import { createDocument, listAccountDocuments } from "~/models/document.server";
 import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
@@ -17,9 +19,16 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireConsoleScope(request);
   const accountId = params.accountId ?? "";
-  const [account, documents] = await Promise.all([findAccountName(scope, accountId), listAccountDocuments(scope, accountId)]);
-  if (!account || !documents) notFound();
-  return { account, documents };
+  const search = readDocumentQuery(new URL(request.url).searchParams);
+  const searching = Boolean(search.q) && !search.error;
+  const [account, documents, results] = await Promise.all([
+    findAccountName(scope, accountId),
+    searching ? [] : listAccountDocuments(scope, accountId),
+    searching ? searchAccountDocuments(scope, accountId, search.q) : [],
+  ]);
+  if (!account || !documents || !results) notFound();
+  const page = { account, search, documents, results: searching ? results : null };
+  return search.error ? data(page, { status: 400 }) : page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AccountDocumentsPage() {
-  const { account, documents } = useLoaderData<typeof loader>();
+  const { account, search, documents, results } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/console/accounts/${account.id}/documents`;
   return (
@@ -53,12 +62,17 @@ export default function AccountDocumentsPage() {
         <h2 id="documents-heading" className="text-lg font-semibold">
           {account.name}’s documents
         </h2>
-        <DocumentList
-          documents={documents}
-          hrefFor={(id) => `${base}/${id}`}
-          showVisibility
-          empty="No documents yet. Create the first one below — customer-visible ones appear in the customer’s hub."
-        />
+        <DocumentSearchForm q={search.q} error={search.error} />
+        {results ? (
+          <DocumentSearchResults q={search.q} results={results} clearHref={base} hrefFor={(id) => `${base}/${id}`} showVisibility />
+        ) : (
+          <DocumentList
+            documents={documents}
+            hrefFor={(id) => `${base}/${id}`}
+            showVisibility
+            empty="No documents yet. Create the first one below — customer-visible ones appear in the customer’s hub."
+          />
+        )}
       </section>
       <section aria-labelledby="new-document-heading" className="max-w-xl space-y-3">
         <h2 id="new-document-heading" className="text-lg font-semibold">

@@ -1,9 +1,11 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentSearchForm, DocumentSearchResults } from "~/components/documents/document-search";
 import { DocumentList, HubNewDocumentForm } from "~/components/documents/document-ui";
 import { Card } from "~/components/ui/card";
 import { hubDocumentSchema } from "~/models/document-fields";
+import { readDocumentQuery, searchHubDocuments } from "~/models/document-search.server";
 import { createHubDocument, listHubDocuments } from "~/models/document.server";
 import { readFormData } from "~/utils/form.server";
 import { requireHubScope } from "~/utils/guard.server";
@@ -12,7 +14,16 @@ export const meta: MetaFunction = () => [{ title: "Documents · Customer hub" }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireHubScope(request, params.vendorSlug);
-  return { vendorSlug: params.vendorSlug ?? "", canCreate: scope.role !== "executive", documents: await listHubDocuments(scope) };
+  const search = readDocumentQuery(new URL(request.url).searchParams);
+  const searching = Boolean(search.q) && !search.error;
+  const page = {
+    vendorSlug: params.vendorSlug ?? "",
+    canCreate: scope.role !== "executive",
+    search,
+    documents: searching ? [] : await listHubDocuments(scope),
+    results: searching ? await searchHubDocuments(scope, search.q) : null,
+  };
+  return search.error ? data(page, { status: 400 }) : page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -26,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function HubDocuments() {
-  const { vendorSlug, canCreate, documents } = useLoaderData<typeof loader>();
+  const { vendorSlug, canCreate, search, documents, results } = useLoaderData<typeof loader>();
+  const base = `/hub/${vendorSlug}/documents`;
   const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-6">
@@ -34,12 +46,17 @@ export default function HubDocuments() {
         <h1 className="text-2xl font-semibold text-slate-900">Documents</h1>
         <p className="text-slate-700">Notes and plans you write together with your vendor’s team.</p>
       </div>
-      <DocumentList
-        documents={documents}
-        hrefFor={(id) => `/hub/${vendorSlug}/documents/${id}`}
-        showVisibility={false}
-        empty={canCreate ? "No shared documents yet. Start one below, or wait for your vendor’s team to share one." : "No shared documents yet."}
-      />
+      <DocumentSearchForm q={search.q} error={search.error} variant="brand" />
+      {results ? (
+        <DocumentSearchResults q={search.q} results={results} clearHref={base} hrefFor={(id) => `${base}/${id}`} showVisibility={false} />
+      ) : (
+        <DocumentList
+          documents={documents}
+          hrefFor={(id) => `${base}/${id}`}
+          showVisibility={false}
+          empty={canCreate ? "No shared documents yet. Start one below, or wait for your vendor’s team to share one." : "No shared documents yet."}
+        />
+      )}
       {canCreate ? (
         <section aria-labelledby="new-document-heading" className="space-y-3">
           <h2 id="new-document-heading" className="text-lg font-semibold text-slate-900">
