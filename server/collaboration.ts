@@ -1,8 +1,11 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Duplex } from "node:stream";
-import { Hocuspocus, type Connection, type Document } from "@hocuspocus/server";
+import { Hocuspocus, MessageType, type Connection, type Document } from "@hocuspocus/server";
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import { WebSocketServer, type WebSocket } from "ws";
+import { applyAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { authenticateDocumentRequest, type DocumentPerson } from "~/models/document-access.server";
 import { recordDocumentEdits } from "~/models/document-activity.server";
@@ -10,6 +13,8 @@ import { DOCUMENT_FIELD, renderDocument, stateFromJson, type RenderedDocument } 
 import { MAX_DOCUMENT_BYTES } from "~/models/document-fields";
 import type { LiveDocumentNotice, LiveDocuments } from "~/models/document-live";
 import { recordDocumentMentions } from "~/models/document-mentions.server";
+import { collaboratorIdentity } from "~/models/document-presence";
+import { mentionId } from "~/rich-text/extensions";
 import { parseRichText, richTextSchema } from "~/rich-text/rich-text.server";
 import { db } from "~/utils/db.server";
 
@@ -17,8 +22,9 @@ import { db } from "~/utils/db.server";
  * Live co-editing of shared documents (docs/decisions/010): Hocuspocus on the app's own HTTP
  * server, at /collab. A connection names one document (its id) and is authenticated by the
  * browser's session cookies, authorised for that document before any of it is sent, and
- * checked again every minute. Each store (debounced) saves the Yjs state with what it renders
- * to, records who edited (one activity event per editing session) and whom it newly mentions.
+ * checked again every minute. Presence shows each connection as the person it authenticated.
+ * Each store (debounced) saves the Yjs state with what it renders to, records who edited (one
+ * activity event per editing session) and whom it newly mentions.
  */
 export const COLLABORATION_PATH = "/collab";
 
@@ -81,6 +87,11 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
       connection.onClose(() => connections.delete(connection));
     },
 
+    async beforeHandleMessage({ update, connection, document, context }) {
+      const person = (context as ConnectionContext | undefined)?.person;
+      if (person) claimPresence(update, connection, document, person);
+    },
+
     async onLoadDocument({ document, documentName }) {
       const row = await db.sharedDocument.findUnique({ where: { id: documentName }, select: { yState: true, contentJson: true } });
       if (!row) throw new Error("No such document");
@@ -108,6 +119,40 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
       pendingEditors.delete(documentName);
     },
   });
+
+  /**
+   * Presence names and colours are what each client announces in its awareness `user` field,
+   * and the other editors' presence list and carets show them. The server overwrites that field
+   * with the person it authenticated, rather than refusing a message that differs: Hocuspocus
+   * can only refuse by closing the socket, and a genuine editor whose name changed while its
+   * page was open would then be cut off again after every reconnect. The overwritten copy is
+   * applied before Hocuspocus applies the original, which then changes nothing: an awareness
+   * state only replaces one with an older clock, so no one ever receives what the client wrote.
+   *
+   * A client also relays the states of others (with the clocks it received, so they change
+   * nothing) and drops those it timed out; a newer state for a client another connection owns
+   * is something only a forged message sends, and closes the connection.
+   */
+  function claimPresence(message: Uint8Array, connection: Connection, document: Document, person: DocumentPerson) {
+    const entries = readAwarenessMessage(message);
+    if (!entries) return;
+    const identity = collaboratorIdentity(mentionId(person.kind, person.id), person.name);
+    const own = document.getClients(connection.webSocket);
+    const claimed: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      const owner = document.getConnections().find((other) => document.getClients(other.webSocket).has(entry.clientId));
+      if (owner && owner !== connection) {
+        if (entry.clock > (document.awareness.meta.get(entry.clientId)?.clock ?? 0)) throw new Error("awareness of another connection's client");
+        continue;
+      }
+      claimed.push({ ...entry, state: entry.state === null ? null : { ...entry.state, user: identity } });
+    }
+    if (claimed.length === 0) return;
+    applyAwarenessUpdate(document.awareness, writeAwarenessUpdate(claimed), connection.webSocket);
+    // Hocuspocus counts a client as the connection's only when it first appears; one that comes
+    // back on a new socket (a reconnect) would otherwise belong to no one, and outlive it.
+    for (const entry of claimed) if (entry.state !== null) own.add(entry.clientId);
+  }
 
   /**
    * Saves the document and what follows from the edits. Never throws: Hocuspocus runs stores
@@ -263,6 +308,35 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
       for (const socket of webSockets.clients) socket.terminate();
     },
   };
+}
+
+type AwarenessEntry = { clientId: number; clock: number; state: Record<string, unknown> | null };
+
+/** The client states an awareness message carries (y-protocols' encoding); null for any other message. */
+function readAwarenessMessage(message: Uint8Array): AwarenessEntry[] | null {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder); // the document name
+  if (decoding.readVarUint(decoder) !== MessageType.Awareness) return null;
+  const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+  const entries: AwarenessEntry[] = [];
+  for (let count = decoding.readVarUint(update); count > 0; count--) {
+    const clientId = decoding.readVarUint(update);
+    const clock = decoding.readVarUint(update);
+    const state: unknown = JSON.parse(decoding.readVarString(update));
+    entries.push({ clientId, clock, state: typeof state === "object" && state !== null ? (state as Record<string, unknown>) : null });
+  }
+  return entries;
+}
+
+function writeAwarenessUpdate(entries: AwarenessEntry[]) {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 /** The origin the browser reached, decided as server/security.ts's sameOriginOnly decides it for requests. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { DOCUMENT_FIELD, renderDocumentState } from "~/models/document-content.server";
+import { personColor } from "~/models/document-presence";
 import { createDocument } from "~/models/document.server";
 import { mentionId } from "~/rich-text/extensions";
 import { richTextSchema } from "~/rich-text/rich-text.server";
@@ -419,5 +420,41 @@ describe("storing", () => {
     expect(toChampion.text).toContain(`mentioned you in the document "Launch plan"`);
     expect(toChampion.text).toContain(`Over to @${a.champion.name}`);
     expect(toChampion.text).toContain(`/hub/${a.vendor.slug}/documents/${documentId}`);
+  });
+});
+
+// ---- presence -------------------------------------------------------------------------------------
+
+describe("presence", () => {
+  it("shows each connection as the person the server signed in, whatever their client announces", async () => {
+    const documentId = await newDocument("Quarterly review");
+    const member = await createStakeholder(a.account, { hubRole: "member" });
+    const champion = connect(documentId, cookies.champion);
+    const forger = connect(documentId, await hubCookie(member.id));
+    // Every name the champion's screen is ever told about, from the first message on.
+    const seen: unknown[] = [];
+    champion.provider.awareness!.on("change", () => champion.provider.awareness!.getStates().forEach((state) => seen.push(state.user)));
+    await Promise.all([synced(champion), synced(forger)]);
+    champion.provider.setAwarenessField("user", { key: mentionId("stakeholder", a.champion.id), name: a.champion.name, color: personColor(mentionId("stakeholder", a.champion.id)) });
+
+    // The member's client claims to be the vendor's CSM, in the CSM's colour, and later the admin.
+    const csmKey = mentionId("vendorUser", a.csm.id);
+    forger.provider.setAwarenessField("user", { key: csmKey, name: a.csm.name, color: personColor(csmKey) });
+    forger.provider.setAwarenessField("user", { key: mentionId("vendorUser", a.admin.id), name: a.admin.name, color: "#000000" });
+    forger.provider.setAwarenessField("round", 2);
+
+    const memberKey = mentionId("stakeholder", member.id);
+    const shown = await until(() => {
+      const state = champion.provider.awareness!.getStates().get(forger.doc.clientID);
+      return state?.round === 2 ? state : null;
+    }, "the member's last announcement");
+    expect(shown.user).toEqual({ key: memberKey, name: member.name, color: personColor(memberKey) });
+    const names = seen.map((user) => (user as { name?: string } | undefined)?.name);
+    expect(names).toContain(member.name);
+    expect(names).not.toContain(a.csm.name);
+    expect(names).not.toContain(a.admin.name);
+    // The genuine client, which announces who it is, shows as itself.
+    const forgerView = await until(() => forger.provider.awareness!.getStates().get(champion.doc.clientID)?.user, "the champion at the member");
+    expect(forgerView).toEqual({ key: mentionId("stakeholder", a.champion.id), name: a.champion.name, color: personColor(mentionId("stakeholder", a.champion.id)) });
   });
 });

@@ -1,7 +1,8 @@
 import { Component, lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
 import type { MentionCandidate } from "~/components/rich-text/mention-suggestions";
-import { ConnectionStatus, EditorFrame, personColor } from "~/components/rich-text/presence";
+import { ConnectionStatus, EditorFrame } from "~/components/rich-text/presence";
 import { RichTextContent } from "~/components/rich-text/rich-text-content";
+import { collaboratorIdentity } from "~/models/document-presence";
 
 // The editor (Tiptap, Yjs, the socket) is its own chunk, fetched only when a page shows it in
 // the browser: the server renders the stored copy, and pages that only read never load it.
@@ -40,7 +41,7 @@ export function LiveDocument({
   return (
     <EditorLoadBoundary fallback={<EditorFrame status={<p className="text-sm font-medium text-amber-900">The editor could not be loaded. Reload the page to edit.</p>}>{stored}</EditorFrame>}>
       <Suspense fallback={connecting}>
-        <CollaborativeEditor documentId={documentId} me={{ ...me, color: personColor(me.key) }} mentionCandidates={mentionCandidates} placeholder={stored} />
+        <CollaborativeEditor documentId={documentId} me={collaboratorIdentity(me.key, me.name)} mentionCandidates={mentionCandidates} placeholder={stored} />
       </Suspense>
     </EditorLoadBoundary>
   );

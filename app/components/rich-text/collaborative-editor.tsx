@@ -6,8 +6,9 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Re
 import * as Y from "yjs";
 import { EditorToolbar } from "~/components/rich-text/editor-toolbar";
 import { withMentionSuggestions, type MentionCandidate } from "~/components/rich-text/mention-suggestions";
-import { ConnectionStatus, EditorFrame, Presence, type CollaboratorIdentity, type ConnectionState } from "~/components/rich-text/presence";
+import { ConnectionStatus, EditorFrame, Presence, type ConnectionState } from "~/components/rich-text/presence";
 import { richTextProseClass } from "~/components/rich-text/rich-text-content";
+import type { CollaboratorIdentity } from "~/models/document-presence";
 import { richTextExtensions } from "~/rich-text/extensions";
 import { cn } from "~/utils/cn";
 

@@ -1,23 +1,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import type { Awareness } from "y-protocols/awareness";
+import { personColor, type CollaboratorIdentity } from "~/models/document-presence";
 import { cn } from "~/utils/cn";
-
-/**
- * Who else has a live document open, from the collaboration awareness: the same name and colour
- * their caret shows. This module only takes the awareness object, it never loads Yjs itself, so
- * the pages can show the connection status before the editor's code has arrived.
- */
-export type CollaboratorIdentity = { key: string; name: string; color: string };
-
-// Dark enough for white caret labels (WCAG AA against #fff) and distinct from each other.
-const COLORS = ["#1d4ed8", "#b91c1c", "#047857", "#7e22ce", "#c2410c", "#0e7490", "#be185d", "#4d7c0f"];
-
-/** One colour per person, the same on every screen: derived from who they are, not from the tab. */
-export function personColor(key: string) {
-  let hash = 0;
-  for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return COLORS[hash % COLORS.length]!;
-}
 
 type Present = CollaboratorIdentity & { self: boolean };
 
@@ -34,6 +18,12 @@ function readPeople(awareness: Awareness): Present[] {
   return [...byKey.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }
 
+/**
+ * Who else has a live document open, from the collaboration awareness: the same name and colour
+ * their caret shows, as the server authenticated them (it overwrites what a client announces).
+ * This module only takes the awareness object, it never loads Yjs itself, so the pages can show
+ * the connection status before the editor's code has arrived.
+ */
 export function Presence({ awareness }: { awareness: Awareness }) {
   const [people, setPeople] = useState(() => readPeople(awareness));
   const [announcement, setAnnouncement] = useState("");
