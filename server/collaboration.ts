@@ -12,7 +12,7 @@ import { recordDocumentEdits } from "~/models/document-activity.server";
 import { DOCUMENT_FIELD, renderDocument, stateFromJson, type RenderedDocument } from "~/models/document-content.server";
 import { MAX_DOCUMENT_BYTES } from "~/models/document-fields";
 import type { LiveDocumentNotice, LiveDocuments } from "~/models/document-live";
-import { recordDocumentMentions } from "~/models/document-mentions.server";
+import { recordDocumentMentions, settleDocumentMentions } from "~/models/document-mentions.server";
 import { collaboratorIdentity } from "~/models/document-presence";
 import { mentionId } from "~/rich-text/extensions";
 import { parseRichText, richTextSchema } from "~/rich-text/rich-text.server";
@@ -162,9 +162,17 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
   async function storeDocument(documentName: string, document: Document): Promise<"stored" | "unchanged" | "refused" | "failed"> {
     const editors = [...(pendingEditors.get(documentName)?.values() ?? [])];
     pendingEditors.delete(documentName);
-    const yState = Y.encodeStateAsUpdate(document);
     const previous = storedStates.get(documentName);
-    if (editors.length === 0 && previous && Buffer.from(previous).equals(yState)) return "unchanged";
+    if (editors.length === 0 && previous && Buffer.from(previous).equals(Y.encodeStateAsUpdate(document))) return "unchanged";
+    try {
+      await settleDocumentMentions(documentName, document);
+    } catch (error) {
+      console.error(`collaboration: settling the mentions of document ${documentName} failed`, error);
+      keepEditors(documentName, editors);
+      return "failed";
+    }
+    // From here on without a pause, so what is stored is exactly what was settled.
+    const yState = Y.encodeStateAsUpdate(document);
     const rendered = renderDocument(document);
     if (!rendered.ok) {
       // Kept in memory, not stored: the row keeps its last content that passed the checks, and
@@ -268,6 +276,8 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
     async readState(documentId) {
       const connection = await hocuspocus.openDirectConnection(documentId, {});
       try {
+        // A version is stored content too: its mentions name who they are, as a store's do.
+        await settleDocumentMentions(documentId, connection.document!);
         return Y.encodeStateAsUpdate(connection.document!);
       } finally {
         await connection.disconnect();

@@ -50,6 +50,58 @@ export function renderDocumentState(state: Uint8Array) {
   }
 }
 
+/** The ids of the people a live document mentions (its mention nodes' `id`). */
+export function listLiveMentionIds(doc: Y.Doc): string[] {
+  return [...new Set(listMentionElements(doc).map(mentionIdOf))];
+}
+
+/**
+ * Makes each mention show the name `names` gives its id, in one transaction that every editor
+ * receives as one edit. A mention whose id maps to null (not someone who may read the document)
+ * becomes the text it showed; an id missing from `names` is left for the next call.
+ */
+export function applyMentionNames(doc: Y.Doc, names: ReadonlyMap<string, string | null>) {
+  doc.transact(() => {
+    for (const element of listMentionElements(doc)) {
+      const name = names.get(mentionIdOf(element));
+      if (name === undefined) continue;
+      const label = element.getAttribute("label");
+      if (name !== null) {
+        if (label !== name) element.setAttribute("label", name);
+        continue;
+      }
+      const parent = element.parent as Y.XmlElement | Y.XmlFragment;
+      const index = parent.toArray().indexOf(element);
+      const text = `@${typeof label === "string" ? label : ""}`;
+      parent.delete(index, 1);
+      // Into the neighbouring text when there is one, as if it had been typed there.
+      const before = index > 0 ? parent.get(index - 1) : undefined;
+      const after = index < parent.length ? parent.get(index) : undefined;
+      if (before instanceof Y.XmlText) before.insert(before.length, text);
+      else if (after instanceof Y.XmlText) after.insert(0, text);
+      else parent.insert(index, [new Y.XmlText(text)]);
+    }
+  });
+}
+
+function listMentionElements(doc: Y.Doc) {
+  const found: Y.XmlElement[] = [];
+  const visit = (parent: Y.XmlFragment) => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.nodeName === "mention") found.push(child);
+      else visit(child);
+    }
+  };
+  visit(doc.getXmlFragment(DOCUMENT_FIELD));
+  return found;
+}
+
+const mentionIdOf = (element: Y.XmlElement) => {
+  const id = element.getAttribute("id");
+  return typeof id === "string" ? id : "";
+};
+
 /** The columns of a new, empty document. */
 export function emptyDocumentColumns() {
   const yState = stateFromJson(EMPTY_DOCUMENT);

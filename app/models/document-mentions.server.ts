@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
+import type * as Y from "yjs";
 import type { DocumentPerson } from "~/models/document-access.server";
-import type { RenderedDocument } from "~/models/document-content.server";
+import { applyMentionNames, listLiveMentionIds, type RenderedDocument } from "~/models/document-content.server";
 import type { DocumentVisibility } from "~/models/document-fields";
 import { mailMentions } from "~/models/mention.server";
 import { mentionId } from "~/rich-text/extensions";
@@ -11,20 +12,17 @@ import { db } from "~/utils/db.server";
  * (if the person wants mention mails). A document is saved again and again, so each person is
  * notified once per document, the first time a save mentions them. Only people who may read
  * the document count: the vendor's team always, the account's stakeholders only in a
- * customer-visible document; a mention of anyone else stays text.
+ * customer-visible document. A mention carries the id and the label its writer's editor gave
+ * it; before anything is stored, the label becomes the person's current name and a mention of
+ * anyone else becomes text, so no one can show a mention of one person under another's name.
  */
 type StoredDocument = { id: string; vendorId: string; accountId: string; title: string; visibility: DocumentVisibility };
 
-export async function recordDocumentMentions(document: StoredDocument, content: RenderedDocument, author: DocumentPerson | null) {
-  if (content.mentionedIds.length === 0) return;
-  const already = new Set(
-    (await db.mention.findMany({ where: { documentId: document.id }, select: { vendorUserId: true, stakeholderId: true } })).map((row) =>
-      row.vendorUserId ? mentionId("vendorUser", row.vendorUserId) : mentionId("stakeholder", row.stakeholderId ?? ""),
-    ),
-  );
-  const wanted = content.mentionedIds.filter((id) => !already.has(id));
-  const idsOf = (kind: "vendorUser" | "stakeholder") => wanted.filter((id) => id.startsWith(`${kind}:`)).map((id) => id.slice(kind.length + 1));
-  if (wanted.length === 0) return;
+type MentionablePerson = { kind: "user" | "stakeholder"; id: string; name: string; email: string };
+
+/** Of these mention ids, the people who may read the document, by mention id. */
+async function findMentionablePeople(document: Omit<StoredDocument, "id" | "title">, ids: string[]): Promise<Map<string, MentionablePerson>> {
+  const idsOf = (kind: "vendorUser" | "stakeholder") => ids.filter((id) => id.startsWith(`${kind}:`)).map((id) => id.slice(kind.length + 1));
   const [users, stakeholders] = await Promise.all([
     db.vendorUser.findMany({ where: { vendorId: document.vendorId, id: { in: idsOf("vendorUser") } }, select: { id: true, name: true, email: true } }),
     document.visibility === "customer"
@@ -34,16 +32,51 @@ export async function recordDocumentMentions(document: StoredDocument, content: 
         })
       : [],
   ]);
-  if (users.length + stakeholders.length === 0) return;
+  const people: MentionablePerson[] = [...users.map((user) => ({ kind: "user" as const, ...user })), ...stakeholders.map((person) => ({ kind: "stakeholder" as const, ...person }))];
+  return new Map(people.map((person) => [mentionIdOf(person), person]));
+}
+
+/**
+ * Settles the live document's mentions before it is stored or kept as a version: each shows its
+ * person's current name, and a mention of someone who may not read the document becomes text.
+ * The change is an edit like any other, so the editors see it too. Mentions typed while the
+ * people are looked up are looked up in turn (a few rounds; any left wait for the next store).
+ */
+export async function settleDocumentMentions(documentId: string, doc: Y.Doc) {
+  if (listLiveMentionIds(doc).length === 0) return;
+  const document = await db.sharedDocument.findUnique({ where: { id: documentId }, select: { vendorId: true, accountId: true, visibility: true } });
+  if (!document) return;
+  const visibility: DocumentVisibility = document.visibility === "customer" ? "customer" : "internal";
+  const names = new Map<string, string | null>();
+  for (let round = 0; round < 3; round++) {
+    const unknown = listLiveMentionIds(doc).filter((id) => !names.has(id));
+    if (unknown.length === 0) break;
+    const people = await findMentionablePeople({ ...document, visibility }, unknown);
+    for (const id of unknown) names.set(id, people.get(id)?.name ?? null);
+  }
+  applyMentionNames(doc, names);
+}
+
+export async function recordDocumentMentions(document: StoredDocument, content: RenderedDocument, author: DocumentPerson | null) {
+  if (content.mentionedIds.length === 0) return;
+  const already = new Set(
+    (await db.mention.findMany({ where: { documentId: document.id }, select: { vendorUserId: true, stakeholderId: true } })).map((row) =>
+      row.vendorUserId ? mentionId("vendorUser", row.vendorUserId) : mentionId("stakeholder", row.stakeholderId ?? ""),
+    ),
+  );
+  const wanted = content.mentionedIds.filter((id) => !already.has(id));
+  if (wanted.length === 0) return;
+  const recipients = [...(await findMentionablePeople(document, wanted)).values()];
+  if (recipients.length === 0) return;
   await db.mention.createMany({
-    data: [
-      ...users.map((user) => ({ vendorId: document.vendorId, documentId: document.id, vendorUserId: user.id })),
-      ...stakeholders.map((person) => ({ vendorId: document.vendorId, documentId: document.id, stakeholderId: person.id })),
-    ],
+    data: recipients.map((person) => ({
+      vendorId: document.vendorId,
+      documentId: document.id,
+      ...(person.kind === "user" ? { vendorUserId: person.id } : { stakeholderId: person.id }),
+    })),
   });
   // A change made by no one in particular (a restored version) creates the rows but mails no one.
   if (!author) return;
-  const recipients = [...users.map((user) => ({ kind: "user" as const, ...user })), ...stakeholders.map((person) => ({ kind: "stakeholder" as const, ...person }))];
   // One mail each, quoting the passage that mentions that person.
   for (const recipient of recipients) {
     await mailMentions(

@@ -112,6 +112,32 @@ async function storedAs(documentId: string, json: JSONContent) {
   }, "the store");
 }
 
+/** The stored row, once it equals the client's live content (which may still receive the server's own edit). */
+async function storedAsLive(documentId: string, client: Client) {
+  return until(async () => {
+    const row = await db.sharedDocument.findUniqueOrThrow({ where: { id: documentId } });
+    return JSON.stringify(JSON.parse(row.contentJson)) === JSON.stringify(client.json()) ? row : null;
+  }, "the store");
+}
+
+/** A mention node as the editor writes it: the id and label its writer's editor chose. */
+function mention(kind: "vendorUser" | "stakeholder", id: string, label: string) {
+  const element = new Y.XmlElement("mention");
+  element.setAttribute("id", mentionId(kind, id));
+  element.setAttribute("label", label);
+  return element;
+}
+
+/** Appends "Over to <people> for sign-off", as the editor would. */
+function writeMentions(client: Client, people: Y.XmlElement[]) {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText("Over to "), ...people, new Y.XmlText(" for sign-off")]);
+  client.fragment().push([paragraph]);
+}
+
+/** Every mention node of a document's JSON. */
+const mentionsOf = (json: JSONContent): JSONContent[] => (json.type === "mention" ? [json] : (json.content ?? []).flatMap(mentionsOf));
+
 async function newDocument(title: string, visibility: "customer" | "internal" = "customer") {
   return (await createDocument({ vendorId: a.vendor.id, userId: a.csm.id }, a.account.id, { title, visibility }))!.id;
 }
@@ -384,27 +410,16 @@ describe("storing", () => {
   it("notifies a mentioned person once, and only people who may read the document", async () => {
     const documentId = await newDocument("Launch plan");
     const internalId = await newDocument("INTERNAL launch risks", "internal");
-    const mention = (kind: "vendorUser" | "stakeholder", id: string, label: string) => {
-      const element = new Y.XmlElement("mention");
-      element.setAttribute("id", mentionId(kind, id));
-      element.setAttribute("label", label);
-      return element;
-    };
-    const write = (client: Client, people: Y.XmlElement[]) => {
-      const paragraph = new Y.XmlElement("paragraph");
-      paragraph.insert(0, [new Y.XmlText("Over to "), ...people, new Y.XmlText(" for sign-off")]);
-      client.fragment().push([paragraph]);
-    };
 
     const csm = connect(documentId, cookies.csm);
     const internal = connect(internalId, cookies.csm);
     await Promise.all([synced(csm), synced(internal)]);
-    write(csm, [mention("stakeholder", a.champion.id, a.champion.name), mention("vendorUser", b.csm.id, b.csm.name)]);
-    write(internal, [mention("stakeholder", a.champion.id, a.champion.name), mention("vendorUser", a.admin.id, a.admin.name)]);
-    await Promise.all([storedAs(documentId, csm.json()), storedAs(internalId, internal.json())]);
+    writeMentions(csm, [mention("stakeholder", a.champion.id, a.champion.name), mention("vendorUser", b.csm.id, b.csm.name)]);
+    writeMentions(internal, [mention("stakeholder", a.champion.id, a.champion.name), mention("vendorUser", a.admin.id, a.admin.name)]);
+    await Promise.all([storedAsLive(documentId, csm), storedAsLive(internalId, internal)]);
 
     addParagraph(csm, "One more line");
-    await storedAs(documentId, csm.json());
+    await storedAsLive(documentId, csm);
 
     const rows = await db.mention.findMany({ where: { documentId: { in: [documentId, internalId] } }, select: { documentId: true, stakeholderId: true, vendorUserId: true } });
     expect(rows).toEqual(
@@ -420,6 +435,55 @@ describe("storing", () => {
     expect(toChampion.text).toContain(`mentioned you in the document "Launch plan"`);
     expect(toChampion.text).toContain(`Over to @${a.champion.name}`);
     expect(toChampion.text).toContain(`/hub/${a.vendor.slug}/documents/${documentId}`);
+  });
+
+  it("stores each mention under the person's current name, and a mention of anyone who may not read the document as text", async () => {
+    const documentId = await newDocument("Pricing proposal");
+    const internalId = await newDocument("INTERNAL pricing floor", "internal");
+    const renamed = await createStakeholder(a.account);
+    const elsewhere = await createStakeholder(await createAccount(a.vendor.id));
+
+    const champion = connect(documentId, cookies.champion);
+    const csm = connect(documentId, cookies.csm);
+    const internal = connect(internalId, cookies.csm);
+    await Promise.all([synced(champion), synced(csm), synced(internal)]);
+    // The champion's editor labels a mention of the CSM as the vendor's CEO, and mentions people of another account and vendor.
+    writeMentions(champion, [
+      mention("vendorUser", a.csm.id, "Vendor CEO"),
+      mention("stakeholder", elsewhere.id, elsewhere.name),
+      mention("vendorUser", b.csm.id, b.csm.name),
+      mention("stakeholder", renamed.id, renamed.name),
+    ]);
+    writeMentions(internal, [mention("stakeholder", a.champion.id, a.champion.name), mention("vendorUser", a.admin.id, "Vendor CEO")]);
+
+    const row = await storedAsLive(documentId, champion);
+    expect(mentionsOf(JSON.parse(row.contentJson)).map((node) => [node.attrs?.id, node.attrs?.label])).toEqual([
+      [mentionId("vendorUser", a.csm.id), a.csm.name],
+      [mentionId("stakeholder", renamed.id), renamed.name],
+    ]);
+    expect(row.contentText).toBe(`Over to @${a.csm.name}@${elsewhere.name}@${b.csm.name}@${renamed.name} for sign-off`);
+    expect(row.contentHtml).not.toContain("Vendor CEO");
+    expect(row.contentHtml).not.toContain(`data-id="${mentionId("stakeholder", elsewhere.id)}"`);
+    // Everyone editing sees the same: the server's change reaches the editors like any edit.
+    await until(() => JSON.stringify(csm.json()) === row.contentJson, "the settled mentions at the other editor");
+    const mail = await db.emailMessage.findFirstOrThrow({ where: { to: a.csm.email, template: "mention", text: { contains: "Pricing proposal" } } });
+    expect(mail.text).toContain(`Over to @${a.csm.name}`);
+    expect(mail.text).not.toContain("Vendor CEO");
+    expect(await db.mention.count({ where: { documentId, stakeholderId: elsewhere.id } })).toBe(0);
+
+    const internalRow = await storedAsLive(internalId, internal);
+    expect(mentionsOf(JSON.parse(internalRow.contentJson)).map((node) => [node.attrs?.id, node.attrs?.label])).toEqual([[mentionId("vendorUser", a.admin.id), a.admin.name]]);
+    expect(internalRow.contentText).toBe(`Over to @${a.champion.name}@${a.admin.name} for sign-off`);
+
+    // A person renamed since: the next store shows their name as it is now.
+    await db.stakeholder.update({ where: { id: renamed.id }, data: { name: "Dana New-Name" } });
+    addParagraph(csm, "Agreed");
+    const later = await until(async () => {
+      const current = await db.sharedDocument.findUniqueOrThrow({ where: { id: documentId } });
+      return current.contentText.includes("Agreed") ? current : null;
+    }, "the next store");
+    expect(mentionsOf(JSON.parse(later.contentJson)).map((node) => node.attrs?.label)).toEqual([a.csm.name, "Dana New-Name"]);
+    expect(later.contentHtml).toContain('data-label="Dana New-Name"');
   });
 });
 

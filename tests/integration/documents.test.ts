@@ -171,6 +171,20 @@ describe("shared documents", () => {
     ]);
   });
 
+  it("stores and versions a mention under its person's name, and one of someone of another account as text", async () => {
+    const document = (await createDocument(csmA, a.account.id, { title: "Escalation notes", visibility: "customer" }))!;
+    const mention = (id: string, label: string): JSONContent => ({ type: "mention", attrs: { id, label } });
+    await live.replaceContent(document.id, {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "Ask " }, mention(mentionId("vendorUser", a.csm.id), "Vendor CEO"), { type: "text", text: " and " }, mention(mentionId("stakeholder", outsider.stakeholderId), "Olive Outsider")] }],
+    });
+    const expected = `<p>Ask <span data-type="mention" class="mention" data-id="${mentionId("vendorUser", a.csm.id)}" data-label="${a.csm.name}">@${a.csm.name}</span> and @Olive Outsider</p>`;
+    const row = await db.sharedDocument.findUniqueOrThrow({ where: { id: document.id } });
+    expect(row.contentHtml).toBe(expected);
+    const version = await saveDocumentVersion(asConsole(csmA), document.id, "Escalated", live);
+    expect((await getDocumentVersion(asConsole(csmA), document.id, version!.id))!.contentHtml).toBe(expected);
+  });
+
   it("offers the vendor's team and the account's stakeholders to mention", async () => {
     const candidates = await listMentionCandidates({ vendorId: a.vendor.id }, a.account.id);
     expect(candidates).toEqual(
