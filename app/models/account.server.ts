@@ -100,13 +100,21 @@ export async function listAccounts(scope: Scope, filters: AccountFilters) {
     total,
     page,
     pageCount,
-    accounts: rows.map((row) => ({ ...row, plan: plans.get(row.id) ?? null })),
+    accounts: rows.map((row) => ({ ...withArrAsNumber(row), plan: plans.get(row.id) ?? null })),
   };
 }
 
+/**
+ * ARR is a 64-bit column (Prisma hands it over as a bigint); every amount the form accepts
+ * (MAX_ARR_CENTS) is an exact JavaScript number, which is what pages and files format.
+ */
+function withArrAsNumber<Row extends { arrCents: bigint }>(row: Row) {
+  return { ...row, arrCents: Number(row.arrCents) };
+}
+
 /** The account page's header, people, engagements and latest activity; null when not the scope's. */
-export function getAccountOverview(scope: Scope, accountId: string) {
-  return db.account.findFirst({
+export async function getAccountOverview(scope: Scope, accountId: string) {
+  const account = await db.account.findFirst({
     where: { id: accountId, vendorId: scope.vendorId },
     select: {
       id: true,
@@ -137,6 +145,7 @@ export function getAccountOverview(scope: Scope, accountId: string) {
       },
     },
   });
+  return account && withArrAsNumber(account);
 }
 
 const EXPORT_CHUNK = 500;
@@ -157,7 +166,7 @@ export async function listAccountsForExport(scope: Scope, filters: Omit<AccountF
     const chunk = await summarizeCurrentPlans(scope, rows.slice(start, start + EXPORT_CHUNK).map((row) => row.id));
     for (const [accountId, summary] of chunk) plans.set(accountId, summary);
   }
-  return rows.map((row) => ({ ...row, plan: plans.get(row.id) ?? null }));
+  return rows.map((row) => ({ ...withArrAsNumber(row), plan: plans.get(row.id) ?? null }));
 }
 
 /** The account's name, for the header of a page under it; null when not the scope's. */
@@ -166,11 +175,12 @@ export function findAccountName(scope: Scope, accountId: string) {
 }
 
 /** The account's editable fields; null when not the scope's. */
-export function getAccountForEdit(scope: Scope, accountId: string) {
-  return db.account.findFirst({
+export async function getAccountForEdit(scope: Scope, accountId: string) {
+  const account = await db.account.findFirst({
     where: { id: accountId, vendorId: scope.vendorId },
     select: { id: true, name: true, domain: true, arrCents: true, renewalDate: true, lifecycleStage: true, ownerId: true },
   });
+  return account && withArrAsNumber(account);
 }
 
 /**

@@ -12,9 +12,9 @@ export type HubRole = (typeof HUB_ROLES)[number];
 export const ENGAGEMENT_KINDS = ["onboarding", "adoption", "renewal", "expansion"] as const;
 export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
 
-// Account.arrCents is a 32-bit integer column on PostgreSQL: the largest amount it can hold.
-export const MAX_ARR_CENTS = 2_147_483_647;
-const MAX_ARR_TEXT = "21,474,836.47";
+// Twelve digits of whole currency: far beyond any contract, and (in cents) still an exact JavaScript number.
+export const MAX_ARR_CENTS = 99_999_999_999_999;
+const MAX_ARR_TEXT = "999,999,999,999.99";
 
 // Digits with optional thousands separators ("120,000") and at most two decimals; no sign.
 const MONEY = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
@@ -31,7 +31,8 @@ export function parseMoneyToCents(text: string): number | null {
 
 /** Cents as the form shows them back: "120000.5" → "120000.50", no separators. */
 export function centsToMoneyText(cents: number) {
-  return (cents / 100).toFixed(2);
+  // Integer arithmetic: a division by 100 in floating point can be a cent off at twelve digits.
+  return `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
 }
 
 export const moneyField = (missing: string) =>

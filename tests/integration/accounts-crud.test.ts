@@ -41,7 +41,7 @@ describe("accounts", () => {
       vendorId: a.vendor.id,
       name,
       domain: "wayne.example",
-      arrCents: 12_000_050,
+      arrCents: 12_000_050n,
       lifecycleStage: "adoption",
       ownerId: a.admin.id,
     });
@@ -52,11 +52,23 @@ describe("accounts", () => {
     expect(await page.text()).toContain(name);
   });
 
+  it("keeps an enterprise ARR beyond 32 bits exactly, on the account page, the edit form and the export", async () => {
+    const name = `Globex ${unique()}`;
+    const response = await post("/console/accounts/new", { name, arr: "987,654,321,098.76", lifecycleStage: "expansion" });
+    expect(response.status).toBe(302);
+    const id = accountIdFrom(response)!;
+    expect((await db.account.findUniqueOrThrow({ where: { id } })).arrCents).toBe(98_765_432_109_876n);
+    expect(await (await server.request(`/console/accounts/${id}`, { cookie: cookieA })).text()).toContain("$987,654,321,099");
+    expect(await (await server.request(`/console/accounts/${id}/edit`, { cookie: cookieA })).text()).toContain('value="987654321098.76"');
+    const csv = await (await server.request(`/console/accounts.csv?q=${encodeURIComponent(name)}`, { cookie: cookieA })).text();
+    expect(csv).toContain("987654321098.76");
+  });
+
   it.each([
     ["arr", "-5", "not negative"],
     ["arr", "12abc", "Enter an amount"],
     ["arr", "1e9", "Enter an amount"],
-    ["arr", "99,999,999,999", "Enter at most"],
+    ["arr", "1,000,000,000,000", "Enter at most"],
     ["domain", "https://acme.example/path", "Enter a domain"],
     ["domain", "localhost", "Enter a domain"],
     ["renewalDate", "2026-02-30", "YYYY-MM-DD"],
@@ -115,7 +127,7 @@ describe("accounts", () => {
     expect(response.headers.get("location")).toBe(`/console/accounts/${account.id}`);
     expect(await db.account.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({
       name: form.name,
-      arrCents: 500_000,
+      arrCents: 500_000n,
       lifecycleStage: "renewal",
       ownerId: a.csm.id,
       domain: null,

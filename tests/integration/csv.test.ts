@@ -166,19 +166,19 @@ describe("import", () => {
     expect(html).toContain("2 stakeholders added, 1 stakeholder updated");
 
     const initech = await db.account.findFirstOrThrow({ where: { vendorId: tenant.vendor.id, name: `Initech, ${m}` }, include: { stakeholders: { orderBy: { name: "asc" } } } });
-    expect(initech).toMatchObject({ domain: `initech-${m}.example`, arrCents: 12_000_050, lifecycleStage: "adoption", ownerId: tenant.admin.id });
+    expect(initech).toMatchObject({ domain: `initech-${m}.example`, arrCents: 12_000_050n, lifecycleStage: "adoption", ownerId: tenant.admin.id });
     expect(initech.stakeholders).toMatchObject([
       { name: "Bill Lumbergh", hubRole: "executive", title: "VP" },
       { name: 'Peter "PG" Gibbons', hubRole: "champion", title: "Engineer, Floor 2", email: `peter-${m}@initech.example` },
     ]);
     expect(await db.account.findFirstOrThrow({ where: { vendorId: tenant.vendor.id, name: `Globex ${m}` } })).toMatchObject({
-      arrCents: 4_800_000,
+      arrCents: 4_800_000n,
       lifecycleStage: "onboarding",
       ownerId: null,
     });
     const existing = await db.account.findUniqueOrThrow({ where: { id: tenant.account.id } });
     // Given cells replace values, empty ones keep them.
-    expect(existing).toMatchObject({ name: tenant.account.name, arrCents: 99_900, lifecycleStage: "renewal", domain: tenant.account.domain, ownerId: tenant.csm.id });
+    expect(existing).toMatchObject({ name: tenant.account.name, arrCents: 99_900n, lifecycleStage: "renewal", domain: tenant.account.domain, ownerId: tenant.csm.id });
     expect(await db.stakeholder.findUniqueOrThrow({ where: { id: tenant.champion.id } })).toMatchObject({ name: "Renamed Champion", hubRole: "champion" });
     expect(await db.activityEvent.count({ where: { vendorId: tenant.vendor.id, action: "account.imported" } })).toBe(3);
   });

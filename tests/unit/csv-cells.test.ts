@@ -47,5 +47,12 @@ describe("parseMoneyToCents", () => {
 
   it("shows cents back as a plain amount", () => {
     expect(centsToMoneyText(12_000_050)).toBe("120000.50");
+    expect(centsToMoneyText(7)).toBe("0.07");
+  });
+
+  it("round-trips amounts up to twelve digits of whole currency, to the cent", () => {
+    for (const text of ["999999999999.99", "987654321098.76", "100000000000.01", "12.30"]) {
+      expect(centsToMoneyText(parseMoneyToCents(text)!)).toBe(text);
+    }
   });
 });
