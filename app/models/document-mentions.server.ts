@@ -75,7 +75,8 @@ export async function recordDocumentMentions(document: StoredDocument, content: 
       ...(person.kind === "user" ? { vendorUserId: person.id } : { stakeholderId: person.id }),
     })),
   });
-  // A change made by no one in particular (a restored version) creates the rows but mails no one.
+  // No author: the server's own change, a restore. A version is taken from live content that is
+  // then stored, so everyone its mentions name was notified already; nobody is mailed twice.
   if (!author) return;
   // One mail each, quoting the passage that mentions that person.
   for (const recipient of recipients) {

@@ -6,7 +6,7 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { DOCUMENT_FIELD, renderDocumentState } from "~/models/document-content.server";
 import { personColor } from "~/models/document-presence";
-import { createDocument } from "~/models/document.server";
+import { createDocument, restoreDocumentVersion, saveDocumentVersion } from "~/models/document.server";
 import { mentionId } from "~/rich-text/extensions";
 import { richTextSchema } from "~/rich-text/rich-text.server";
 import { db } from "~/utils/db.server";
@@ -484,6 +484,29 @@ describe("storing", () => {
     }, "the next store");
     expect(mentionsOf(JSON.parse(later.contentJson)).map((node) => node.attrs?.label)).toEqual([a.csm.name, "Dana New-Name"]);
     expect(later.contentHtml).toContain('data-label="Dana New-Name"');
+  });
+});
+
+describe("restoring a version", () => {
+  it("notifies no one again of a mention it brings back", async () => {
+    const documentId = await newDocument("Onboarding checklist");
+    const csm = connect(documentId, cookies.csm);
+    await synced(csm);
+    writeMentions(csm, [mention("stakeholder", a.champion.id, a.champion.name)]);
+    await storedAsLive(documentId, csm);
+    const viewer = { kind: "console" as const, scope: { vendorId: a.vendor.id, userId: a.csm.id } };
+    const version = await saveDocumentVersion(viewer, documentId, "With the sign-off", server.liveDocuments);
+
+    csm.fragment().delete(1, 1);
+    await storedAsLive(documentId, csm);
+    expect(await restoreDocumentVersion(viewer, documentId, version!.id, server.liveDocuments)).toBe(true);
+    await until(() => mentionsOf(csm.json()).length === 1, "the restored mention at the editor");
+    const row = await storedAsLive(documentId, csm);
+    expect(mentionsOf(JSON.parse(row.contentJson)).map((node) => node.attrs?.id)).toEqual([mentionId("stakeholder", a.champion.id)]);
+
+    const mails = await db.emailMessage.findMany({ where: { to: a.champion.email, template: "mention", text: { contains: "Onboarding checklist" } } });
+    expect(mails).toHaveLength(1);
+    expect(await db.mention.count({ where: { documentId } })).toBe(1);
   });
 });
 
