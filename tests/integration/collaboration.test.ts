@@ -466,7 +466,8 @@ describe("storing", () => {
     expect(row.contentHtml).not.toContain(`data-id="${mentionId("stakeholder", elsewhere.id)}"`);
     // Everyone editing sees the same: the server's change reaches the editors like any edit.
     await until(() => JSON.stringify(csm.json()) === row.contentJson, "the settled mentions at the other editor");
-    const mail = await db.emailMessage.findFirstOrThrow({ where: { to: a.csm.email, template: "mention", text: { contains: "Pricing proposal" } } });
+    // Mails go out once the content is stored.
+    const mail = await until(() => db.emailMessage.findFirst({ where: { to: a.csm.email, template: "mention", text: { contains: "Pricing proposal" } } }), "the mention mail");
     expect(mail.text).toContain(`Over to @${a.csm.name}`);
     expect(mail.text).not.toContain("Vendor CEO");
     expect(await db.mention.count({ where: { documentId, stakeholderId: elsewhere.id } })).toBe(0);
