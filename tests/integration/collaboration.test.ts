@@ -1,11 +1,13 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
 import type { JSONContent } from "@tiptap/core";
+import { MessageType } from "@hocuspocus/server";
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { DOCUMENT_FIELD, renderDocumentState } from "~/models/document-content.server";
-import { personColor } from "~/models/document-presence";
+import { collaboratorIdentity, personColor } from "~/models/document-presence";
 import { createDocument, restoreDocumentVersion, saveDocumentVersion } from "~/models/document.server";
 import { mentionId } from "~/rich-text/extensions";
 import { richTextSchema } from "~/rich-text/rich-text.server";
@@ -545,4 +547,38 @@ describe("presence", () => {
     const forgerView = await until(() => forger.provider.awareness!.getStates().get(champion.doc.clientID)?.user, "the champion at the member");
     expect(forgerView).toEqual({ key: mentionId("stakeholder", a.champion.id), name: a.champion.name, color: personColor(mentionId("stakeholder", a.champion.id)) });
   });
+
+  it("closes the connection of a client that rewrites someone else's presence", async () => {
+    const documentId = await newDocument("Account plan");
+    const member = await createStakeholder(a.account, { hubRole: "member" });
+    const csm = connect(documentId, cookies.csm);
+    const champion = connect(documentId, cookies.champion);
+    const forger = connect(documentId, await hubCookie(member.id));
+    await Promise.all([synced(csm), synced(champion), synced(forger)]);
+    const championKey = mentionId("stakeholder", a.champion.id);
+    champion.provider.setAwarenessField("user", collaboratorIdentity(championKey, a.champion.name));
+    await until(() => csm.provider.awareness!.getStates().get(champion.doc.clientID)?.user, "the champion at the CSM");
+
+    const closed = new Promise<void>((resolve) => forger.provider.on("close", () => resolve()));
+    // The champion's client, newer than the champion's own announcement, leaving nothing of them.
+    forger.provider.configuration.websocketProvider.send(awarenessMessage(documentId, champion.doc.clientID, 1_000, { cursor: null }));
+    await closed;
+    addParagraph(champion, "Still here");
+    await until(() => texts(csm.json()).includes("Still here"), "the champion's edit at the CSM");
+    expect(csm.provider.awareness!.getStates().get(champion.doc.clientID)?.user).toEqual(collaboratorIdentity(championKey, a.champion.name));
+  });
 });
+
+/** An awareness message announcing one client's state, encoded as y-protocols and Hocuspocus do. */
+function awarenessMessage(documentId: string, clientId: number, clock: number, state: Record<string, unknown>) {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const message = encoding.createEncoder();
+  encoding.writeVarString(message, documentId);
+  encoding.writeVarUint(message, MessageType.Awareness);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
+}
