@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import { containsIgnoringCase } from "~/db/contains.server";
 import { MAX_DOCUMENT_QUERY_LENGTH } from "~/models/document-fields";
@@ -31,9 +30,9 @@ export type DocumentQuery = { q: string; error: string | null };
 
 /** The search box's `q` from a list page's URL: its words one space apart, or why it cannot be searched. */
 export function readDocumentQuery(search: URLSearchParams): DocumentQuery {
-  const submission = parseWithZod(search, { schema: documentQuerySchema });
-  if (submission.status === "success") return { q: submission.value.q, error: null };
-  return { q: (search.get("q") ?? "").trim(), error: submission.error?.q?.[0] ?? "This search cannot be run" };
+  const parsed = documentQuerySchema.safeParse({ q: search.get("q") ?? undefined });
+  if (parsed.success) return { q: parsed.data.q, error: null };
+  return { q: (search.get("q") ?? "").trim(), error: parsed.error.issues[0]?.message ?? "This search cannot be run" };
 }
 
 /** A run of text, `match` when it is one of the query's words (shown marked). */
@@ -41,7 +40,8 @@ export type TextPart = { text: string; match: boolean };
 
 export type DocumentSearchResult = DocumentSummary & { titleParts: TextPart[]; excerpt: TextPart[] };
 
-const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+// Only the syntax characters: with the /u flag, escaping any other character (`\-`) is an error.
+const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 
 function markMatches(text: string, words: RegExp): TextPart[] {
   const parts: TextPart[] = [];

@@ -3,6 +3,7 @@ import { createDocument } from "~/models/document.server";
 import { readDocumentQuery, searchAccountDocuments, searchHubDocuments, type TextPart } from "~/models/document-search.server";
 import { db } from "~/utils/db.server";
 import { consoleCookie, createAccount, createStakeholder, createTenant, hubCookie } from "../support/factories";
+import { randomQuery, seededRandom } from "../support/random";
 import { expectNone, startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -179,5 +180,35 @@ describe("the hub's documents page", () => {
     const page = await server.request(withQuery(hubDocs(), "x".repeat(201)), { cookie: cookies.championA });
     expect(page.status).toBe(400);
     expect(await page.text()).toContain("Search for at most 200 characters");
+  });
+});
+
+describe("any query", () => {
+  it("finds words with hyphens, slashes and quotes literally", async () => {
+    const scope = { vendorId: a.vendor.id };
+    await writeDocument(a, a.account.id, "Follow-up call", "customer", "Next step: a follow-up on 2027/01 with O'Brien -1 day.");
+    for (const q of ["follow-up", "-1", "2027/01", "O'Brien", "' OR 1=1--"]) {
+      const results = await searchAccountDocuments(scope, a.account.id, q);
+      expect(results, q).not.toBeNull();
+    }
+    expect(titles(await searchAccountDocuments(scope, a.account.id, "follow-up"))).toEqual(["Follow-up call"]);
+    expect(marked((await searchAccountDocuments(scope, a.account.id, "-1"))![0]!.excerpt)).toEqual(["-1"]);
+  });
+
+  it("answers 200 or 400, never a 500, for random strings, in the console and the hub", async () => {
+    const random = seededRandom("document search property test");
+    for (let i = 0; i < 150; i++) {
+      const q = randomQuery(random, 12);
+      const [consolePage, hubPage] = await Promise.all([
+        server.request(withQuery(consoleDocs(), q), { cookie: cookies.csmA }),
+        server.request(withQuery(hubDocs(), q), { cookie: cookies.championA }),
+      ]);
+      expect([200, 400], `console q=${JSON.stringify(q)} (seed ${random.seed})`).toContain(consolePage.status);
+      expect([200, 400], `hub q=${JSON.stringify(q)} (seed ${random.seed})`).toContain(hubPage.status);
+    }
+    for (let i = 0; i < 2_000; i++) {
+      const q = readDocumentQuery(new URLSearchParams({ q: randomQuery(random, 40) })).q;
+      await expect(searchAccountDocuments({ vendorId: a.vendor.id }, a.account.id, q), `q=${JSON.stringify(q)} (seed ${random.seed})`).resolves.not.toBeNull();
+    }
   });
 });
