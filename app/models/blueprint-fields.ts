@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { singleLineText } from "~/utils/validation";
+import { optionalMultiLineText, singleLineText } from "~/utils/validation";
 
 /**
  * The vocabulary of blueprint items, shared by the models (server) and the forms (browser):
@@ -40,17 +40,9 @@ export const idField = (missing: string) =>
     .regex(/^[A-Za-z0-9_-]+$/, missing);
 
 export const blueprintNameField = singleLineText({ missing: "Enter a name", max: 120 });
-// Line breaks are welcome in a description; other control characters (NUL, escapes) are not.
-const CONTROL_EXCEPT_LINE_BREAKS = /[^\P{Cc}\t\n\r]/u;
 
 /** An optional free-text description: bounded, line breaks allowed, empty means none. */
-export const blueprintDescriptionField = z
-  .string()
-  .trim()
-  .max(2000, "Use at most 2000 characters")
-  .refine((value) => !CONTROL_EXCEPT_LINE_BREAKS.test(value), "Use letters, digits and punctuation only")
-  .optional()
-  .transform((value) => value || null);
+export const blueprintDescriptionField = optionalMultiLineText({ max: 2000 });
 
 const title = singleLineText({ missing: "Enter a title", max: 200 });
 const ownerRole = z.enum(ownerRoleValues, { errorMap: () => ({ message: "Choose an owner role" }) });

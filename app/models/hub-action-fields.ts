@@ -3,14 +3,13 @@ import { idField } from "~/models/blueprint-fields";
 import { dateField } from "~/models/customer-fields";
 import { PLAN_ITEM_KINDS } from "~/models/plan-fields";
 import { COMMENT_LIMITS, richTextFields } from "~/models/rich-text-fields";
+import { multiLineText, optionalMultiLineText } from "~/utils/validation";
 
 /**
  * The forms a stakeholder uses on the hub's plan page, as one schema discriminated on `intent`:
  * the route's action parses with it, each form validates with it in the browser.
  */
 export const COMMENT_MAX = 4000;
-// Line breaks are a comment's paragraphs; every other control character (tabs, escapes, NUL) is refused.
-const CONTROL_EXCEPT_LINE_BREAKS = /[^\P{Cc}\n\r]/u;
 
 const version = z
   .number({
@@ -22,12 +21,8 @@ const version = z
   .max(2_000_000_000);
 const taskId = idField("Choose a task");
 
-export const commentBodyField = z
-  .string({ required_error: "Write a comment" })
-  .trim()
-  .min(1, "Write a comment")
-  .max(COMMENT_MAX, `Use at most ${COMMENT_MAX} characters`)
-  .refine((value) => !CONTROL_EXCEPT_LINE_BREAKS.test(value), "Use letters, digits and punctuation only");
+/** A plain-text comment, as a reply from a mail sends it. */
+export const commentBodyField = multiLineText({ missing: "Write a comment", max: COMMENT_MAX });
 
 export const hubActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("completeTask"), taskId, version }),
@@ -44,13 +39,7 @@ export const hubActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("proposeDueDate"),
     taskId,
     dueDate: dateField("Enter the date you propose"),
-    note: z
-      .string()
-      .trim()
-      .max(500, "Use at most 500 characters")
-      .refine((value) => !CONTROL_EXCEPT_LINE_BREAKS.test(value), "Use letters, digits and punctuation only")
-      .optional()
-      .transform((value) => value || null),
+    note: optionalMultiLineText({ max: 500 }),
   }),
 ]);
 export type HubAction = z.output<typeof hubActionSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { singleLineText } from "~/utils/validation";
+import { optionalMultiLineText, singleLineText } from "~/utils/validation";
 
 /**
  * The rules of the resources library shared by the console's forms (server and browser) and the
@@ -143,19 +143,8 @@ export function parseVideoUrl(text: string): Video | null {
 // ---------------------------------------------------------------------------------------------
 // Form fields
 
-// Line breaks are welcome in a description; other control characters (NUL, escapes) are not.
-const CONTROL_EXCEPT_LINE_BREAKS = /[^\P{Cc}\t\n\r]/u;
-
 const title = singleLineText({ missing: "Enter a title", max: 200 });
-const description = z
-  .string()
-  .max(2000, "Use at most 2000 characters")
-  .refine((value) => !CONTROL_EXCEPT_LINE_BREAKS.test(value), "Use letters, digits and punctuation only")
-  // Spaces alone are a slip, not a description (conform already turns an empty field into undefined).
-  .refine((value) => value.trim().length > 0, "Write a description or leave it empty")
-  .transform((value) => value.trim())
-  .optional()
-  .transform((value) => value ?? null);
+const description = optionalMultiLineText({ max: 2000 });
 const sharedWith = z
   .string({ required_error: "Choose who sees this resource" })
   .max(64, "Choose who sees this resource")
