@@ -4,7 +4,7 @@ import { mkdir, open, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createReadableStreamFromReadable, data, unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
 import { env } from "~/utils/env.server";
-import { readFormData } from "~/utils/form.server";
+import { isFormFieldName, readFormData, tooManyFields, UNKNOWN_FIELD } from "~/utils/form.server";
 
 /**
  * Uploaded files on disk: UPLOADS_DIR/<vendorId>/<storageKey>. The key is random, never the
@@ -119,7 +119,8 @@ export async function receiveForm(
   try {
     await unstable_parseMultipartFormData(request, async (part) => {
       parts += 1;
-      if (parts > MAX_PARTS) throw new UploadProblem("This form has too many fields.");
+      if (parts > MAX_PARTS) throw new UploadProblem(tooManyFields(MAX_PARTS));
+      if (!isFormFieldName(part.name)) throw new UploadProblem(UNKNOWN_FIELD);
       if (part.filename === undefined) {
         const chunks: Uint8Array[] = [];
         let kept = 0;

@@ -34,6 +34,8 @@ export async function startTestServer(collaborationOptions: Partial<Collaboratio
       method?: string;
       cookie?: string;
       form?: Record<string, string | string[]>;
+      /** A body as it is (for malformed and oversized ones); `form` builds an ordinary one. */
+      body?: string | FormData;
       origin?: string | null;
       headers?: Record<string, string>;
       clientIp?: string;
@@ -42,9 +44,9 @@ export async function startTestServer(collaborationOptions: Partial<Collaboratio
     const headers = new Headers(options.headers);
     headers.set("X-Forwarded-For", options.clientIp ?? clientIp);
     if (options.cookie) headers.set("Cookie", options.cookie);
-    const method = options.method ?? (options.form ? "POST" : "GET");
+    const method = options.method ?? (options.form || options.body ? "POST" : "GET");
     if (method !== "GET" && options.origin !== null) headers.set("Origin", options.origin ?? origin);
-    let body: URLSearchParams | undefined;
+    let body: URLSearchParams | string | FormData | undefined = options.body;
     if (options.form) {
       body = new URLSearchParams();
       for (const [key, value] of Object.entries(options.form)) {
