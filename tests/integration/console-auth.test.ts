@@ -77,8 +77,12 @@ describe("sign-in", () => {
     const user = await newUser();
     const inside = await signIn(user.email, TEST_PASSWORD, { redirectTo: "/console?stage=renewal" });
     expect(inside.headers.get("location")).toBe("/console?stage=renewal");
-    const outside = await signIn(user.email, TEST_PASSWORD, { redirectTo: "//evil.test/phish" });
-    expect(outside.headers.get("location")).toBe("/console");
+    for (const target of ["//evil.test/phish", "/\t/evil.test/", "/\\evil.test/", "/\n/evil.test", "/.//evil.test/", "https://evil.test/"]) {
+      const outside = await signIn(user.email, TEST_PASSWORD, { redirectTo: target });
+      const location = outside.headers.get("location") ?? "";
+      // Where a browser goes: the header is resolved against the page's origin.
+      expect(new URL(location, server.origin).origin, JSON.stringify(target)).toBe(server.origin);
+    }
   });
 
   it("gives a wrong password and an unknown email the same 400, and never echoes the password", async () => {
