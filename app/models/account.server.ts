@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { containsIgnoringCase } from "~/db/contains.server";
+import { containsIgnoringCase, literalMatch } from "~/db/contains.server";
 import { LIFECYCLE_STAGES, type AccountInput, type LifecycleStage } from "~/models/customer-fields";
 import { summarizeCurrentPlans, type PlanSummary } from "~/models/plan.server";
 import { listVendorUsers } from "~/models/vendor-user.server";
@@ -70,16 +70,16 @@ const listSelect = {
  * One page of the vendor's accounts: the page and its count, then the plan figures of just
  * those accounts in grouped queries, so the cost does not grow with the number of accounts.
  */
-function accountsWhere(scope: Scope, filters: Omit<AccountFilters, "sort" | "page">): Prisma.AccountWhereInput {
+async function accountsWhere(scope: Scope, filters: Omit<AccountFilters, "sort" | "page">): Promise<Prisma.AccountWhereInput> {
   const where: Prisma.AccountWhereInput = { vendorId: scope.vendorId };
   if (filters.stage) where.lifecycleStage = filters.stage;
   if (filters.ownerId) where.ownerId = filters.ownerId;
-  if (filters.q) where.OR = [{ name: containsIgnoringCase(filters.q) }, { domain: containsIgnoringCase(filters.q) }];
+  if (filters.q) where.AND = [await literalMatch("Account", ["name", "domain"], scope.vendorId, filters.q)];
   return where;
 }
 
 export async function listAccounts(scope: Scope, filters: AccountFilters) {
-  const where = accountsWhere(scope, filters);
+  const where = await accountsWhere(scope, filters);
   const findPage = (page: number) =>
     db.account.findMany({
       where,
@@ -157,7 +157,7 @@ const EXPORT_CHUNK = 500;
  */
 export async function listAccountsForExport(scope: Scope, filters: Omit<AccountFilters, "page">) {
   const rows = await db.account.findMany({
-    where: accountsWhere(scope, filters),
+    where: await accountsWhere(scope, filters),
     select: { ...listSelect, owner: { select: { id: true, name: true, email: true } } },
     orderBy: orderings[filters.sort],
   });

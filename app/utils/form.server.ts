@@ -106,7 +106,7 @@ async function readBoundedForm(request: Request, limits: FormLimits): Promise<Fo
       form = await new Request(request.url, {
         method: "POST",
         headers: { "Content-Type": contentType },
-        body,
+        body: new Uint8Array(body),
       }).formData();
     } catch {
       refuse(400, NOT_A_FORM);
