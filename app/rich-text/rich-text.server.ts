@@ -36,6 +36,10 @@ export function parseRichText(input: unknown, limits: RichTextLimits): ParsedRic
   if (typeof value !== "object" || value === null || (value as { type?: unknown }).type !== "doc") {
     return { ok: false, error: "The text is not a document this editor wrote." };
   }
+  // Before anything recursive sees it: ProseMirror's parser and the HTML renderer recurse per level.
+  if (nestingDepth(value) > MAX_NESTING_DEPTH) {
+    return { ok: false, error: `The text is nested too deeply (at most ${MAX_NESTING_DEPTH} levels of quotes, lists and tables).` };
+  }
   let node: ProseMirrorNode;
   try {
     node = ProseMirrorNode.fromJSON(richTextSchema, value);
@@ -49,6 +53,26 @@ export function parseRichText(input: unknown, limits: RichTextLimits): ParsedRic
     return { ok: false, error: `Keep it under ${limits.maxTextLength.toLocaleString("en")} characters.` };
   }
   return { ok: true, json: node.toJSON() as JSONContent, node };
+}
+
+/**
+ * Far deeper than people write (a list in a list in a table cell in a quote is ten levels), far
+ * shallower than what overflows the stack of the recursive renderers: ~1,200 nested quotes did.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+/** How many nodes deep a document's JSON goes, counted without recursion. */
+function nestingDepth(root: object): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[root, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_NESTING_DEPTH) break;
+    const content = (node as { content?: unknown } | null)?.content;
+    if (Array.isArray(content)) for (const child of content) pending.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 // Invisible control characters (NUL, escapes) pasted into an editor: no reader needs them, and

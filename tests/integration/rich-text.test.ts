@@ -212,6 +212,44 @@ describe("task descriptions", () => {
   });
 });
 
+describe("nesting", () => {
+  const quoted = (depth: number) => {
+    let node: Json = paragraph(text("deep"));
+    for (let i = 0; i < depth; i++) node = { type: "blockquote", content: [node] };
+    return doc(node);
+  };
+
+  it("refuses a description nested deeper than anyone writes with a field error, never a 500, and writes nothing", async () => {
+    const { account, csm, plan } = await createTenant();
+    const cookie = await consoleCookie(csm.id);
+    const taskId = plan.customerTask.id;
+    const post = async (descriptionJson: string) => {
+      const { version } = await db.successTask.findUniqueOrThrow({ where: { id: taskId } });
+      return server.request(`/console/accounts/${account.id}`, { cookie, form: { intent: "updateTaskDescription", taskId, version: String(version), descriptionJson } });
+    };
+    const deep = quoted(1_200);
+    expect(deep.length).toBeLessThan(50 * 1024);
+    const refused = await post(deep);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("nested too deeply");
+    expect((await db.successTask.findUniqueOrThrow({ where: { id: taskId } })).descriptionJson).toBeNull();
+    // As deep as the editor's own lists and quotes go in practice, it is stored.
+    expect((await post(quoted(20))).status).toBe(200);
+    expect((await db.successTask.findUniqueOrThrow({ where: { id: taskId } })).descriptionHtml).toContain("deep");
+  });
+
+  it("refuses a deep comment in the hub too", async () => {
+    const { vendor, champion, plan } = await createTenant();
+    const before = await db.comment.count({ where: { taskId: plan.customerTask.id } });
+    const response = await server.request(`/hub/${vendor.slug}/plan`, {
+      cookie: await hubCookie(champion.id),
+      form: { intent: "comment", on: "task", itemId: plan.customerTask.id, bodyJson: quoted(600) },
+    });
+    expect(response.status).toBe(400);
+    expect(await db.comment.count({ where: { taskId: plan.customerTask.id } })).toBe(before);
+  });
+});
+
 describe("the hub welcome", () => {
   it("stores the editor's welcome as text, JSON and HTML, previews it in the console, and reset clears all three", async () => {
     const { account, csm } = await createTenant();
