@@ -35,9 +35,34 @@ export function renderDocument(doc: Y.Doc): { ok: true; content: RenderedDocumen
     if (!parsed.ok) return parsed;
     return { ok: true, content: { json: parsed.json, ...renderRichText(parsed.node), mentionedIds: listMentionedIds(parsed.node) } };
   } catch {
-    return { ok: false, error: "The document contains content this editor does not support." };
+    return { ok: false, error: UNSUPPORTED };
   }
 }
+
+/**
+ * Whether a live document passes the checks its store makes (the editor's schema, safe links
+ * and image sources), the size aside: what the live server lets one editor pass on to the others
+ * (ADR 010). Converting the shared state repairs what does not fit the schema (it deletes the
+ * element), so a state that needed a repair fails too. Run it on a copy: the repair changes the
+ * document it is given.
+ */
+export function checkDocument(doc: Y.Doc): { ok: true } | { ok: false; error: string } {
+  let repaired = false;
+  const noteRepair = () => (repaired = true);
+  doc.on("update", noteRepair);
+  try {
+    const json = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), richTextSchema).toJSON();
+    if (repaired) return { ok: false, error: UNSUPPORTED };
+    const parsed = parseRichText(json, { maxBytes: Number.POSITIVE_INFINITY });
+    return parsed.ok ? { ok: true } : parsed;
+  } catch {
+    return { ok: false, error: UNSUPPORTED };
+  } finally {
+    doc.off("update", noteRepair);
+  }
+}
+
+const UNSUPPORTED = "The document contains content this editor does not support.";
 
 /** renderDocument for an encoded state (a stored row, a snapshot read from the live server). */
 export function renderDocumentState(state: Uint8Array) {

@@ -14,6 +14,8 @@ export interface LiveDocuments {
 
 /**
  * What the live server tells a document's editors (a Hocuspocus stateless message, as JSON):
- * the content fails the checks (over 1 MB, say), so it is not stored until it passes again.
+ * the content fails the checks (over 1 MB, say), so it is not stored until it passes again; or,
+ * to one editor, its change breaks the editor's schema or link rules, so it was neither applied
+ * nor passed on, and the connection closes.
  */
-export type LiveDocumentNotice = { kind: "not-stored"; error: string };
+export type LiveDocumentNotice = { kind: "not-stored"; error: string } | { kind: "refused"; error: string };

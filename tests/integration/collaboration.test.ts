@@ -13,6 +13,7 @@ import { mentionId } from "~/rich-text/extensions";
 import { richTextSchema } from "~/rich-text/rich-text.server";
 import { db } from "~/utils/db.server";
 import { consoleCookie, createAccount, createStakeholder, createTenant, hubCookie } from "../support/factories";
+import { seededRandom, testSeed } from "../support/seeded-random";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -275,18 +276,6 @@ function randomEdit(client: Client, random: () => number) {
   }
 }
 
-/** A small seeded generator, so a failing run can be replayed. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("editing together", () => {
   it("converges after 1,000 concurrent random edits by three people, and a restarted server loads what was stored", async () => {
     const documentId = await newDocument("Success criteria");
@@ -297,8 +286,10 @@ describe("editing together", () => {
     if (!firstBlock.get(0)) firstBlock.insert(0, [new Y.XmlText("Our goals ")]);
     await Promise.all(editors.map((client) => until(() => (client.fragment().get(0) as Y.XmlElement | undefined)?.length, "the first text")));
 
-    const seed = Date.now();
-    const randoms = editors.map((_, index) => seeded(seed + index));
+    const seed = testSeed("CONVERGENCE_SEED");
+    // Printed so that a failure can be replayed: CONVERGENCE_SEED=<seed> npx vitest run <this file>.
+    console.info(`convergence test: CONVERGENCE_SEED=${seed}`);
+    const randoms = editors.map((_, index) => seededRandom(seed + index));
     for (let round = 0; round < 1000 / 3 + 1; round++) {
       editors.forEach((client, index) => randomEdit(client, randoms[index]!));
       // Let messages cross now and then, so edits interleave with the others' arriving ones.
@@ -361,6 +352,86 @@ describe("editing together", () => {
     expect(row.contentText).toContain("Written offline");
     expect(row.contentText).toContain("Written online");
   });
+});
+
+// ---- what the live server refuses to pass on -------------------------------------------------------
+
+/** A paragraph whose text is linked to the address, as a link mark is kept in the shared state. */
+function linkedParagraph(text: string, href: string) {
+  const linked = new Y.XmlText();
+  linked.insert(0, text, { link: { href } });
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [linked]);
+  return paragraph;
+}
+
+function element(nodeName: string, attributes: Record<string, string>, text?: string) {
+  const node = new Y.XmlElement(nodeName);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.insert(0, [new Y.XmlText(text)]);
+  return node;
+}
+
+/** What a hand-made client writes that no editor of this schema would: each carries its marker. */
+const HOSTILE_EDITS: Array<[what: string, write: (marker: string) => Y.XmlElement[]]> = [
+  ["a javascript: link", (marker) => [linkedParagraph(marker, `javascript:alert('${marker}')`)]],
+  ["a javascript: link in disguise", (marker) => [linkedParagraph(marker, ` JaVaScRiPt:alert('${marker}')`)]],
+  ["a data: link", (marker) => [linkedParagraph(marker, `data:text/html,<script>alert('${marker}')</script>`)]],
+  ["a javascript: image", (marker) => [element("image", { src: `javascript:alert('${marker}')`, alt: marker })]],
+  ["a data: image", (marker) => [element("image", { src: `data:image/svg+xml,<svg onload="alert('${marker}')"/>`, alt: marker })]],
+  ["a script element", (marker) => [element("script", {}, `alert('${marker}')`)]],
+  ["an iframe among good paragraphs", (marker) => [element("paragraph", {}, "Looks harmless"), element("iframe", { src: `https://evil.test/${marker}` })]],
+  ["text straight in the document", () => [new Y.XmlText("HOSTILE text outside any block") as unknown as Y.XmlElement]],
+];
+
+describe("refusing content", () => {
+  it("passes on no update the store would refuse: the other editor never receives it, and nothing of it is stored", async () => {
+    const documentId = await newDocument("Shared agenda");
+    const honest = connect(documentId, cookies.csm);
+    await synced(honest);
+    // Every state the honest editor's document is ever in, not only the last.
+    const received: string[] = [];
+    honest.doc.on("afterTransaction", () => {
+      const xml = honest.fragment().toString();
+      if (xml.includes("HOSTILE")) received.push(xml);
+    });
+
+    for (const [index, [what, write]] of HOSTILE_EDITS.entries()) {
+      for (const way of ["update", "offline sync"] as const) {
+        const marker = `HOSTILE-${index}-${way === "update" ? "u" : "s"}`;
+        const hostile = connect(documentId, cookies.champion);
+        const notices: string[] = [];
+        hostile.provider.on("stateless", ({ payload }: { payload: string }) => notices.push(payload));
+        await synced(hostile);
+        // A harmless edit first: this client's edits do reach the others.
+        const harmless = `Fine ${index} ${way}`;
+        addParagraph(hostile, harmless);
+        await until(() => texts(honest.json()).includes(harmless), `the harmless edit before ${what}`);
+
+        const socket = hostile.provider.configuration.websocketProvider;
+        if (way === "offline sync") {
+          // Written offline, it arrives in the sync step that follows the reconnect.
+          socket.disconnect();
+          await until(() => socket.status === WebSocketStatus.Disconnected, "offline");
+        }
+        hostile.fragment().push(write(marker));
+        if (way === "offline sync") void socket.connect();
+        await until(() => notices.length > 0 || received.length > 0, `the refusal of ${what} (${way})`);
+        expect(received, `${what} (${way}) reached the other editor`).toEqual([]);
+        expect(notices.map((notice) => JSON.parse(notice) as unknown)).toContainEqual({ kind: "refused", error: expect.any(String) });
+        close(hostile.provider);
+        hostile.provider.configuration.websocketProvider.destroy();
+      }
+    }
+
+    addParagraph(honest, "Honest closing line");
+    const row = await storedAsLive(documentId, honest);
+    expect(received).toEqual([]);
+    expect(row.contentJson).not.toContain("HOSTILE");
+    expect(row.contentHtml).not.toContain("HOSTILE");
+    expect(Buffer.from(row.yState!).toString("latin1")).not.toContain("HOSTILE");
+    expect(texts(honest.json())).toContain("Honest closing line");
+  }, 60_000);
 });
 
 // ---- what a store leaves behind -----------------------------------------------------------------
