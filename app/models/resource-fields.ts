@@ -154,6 +154,8 @@ const linkUrl = z
   .string({ required_error: "Enter the link’s address" })
   .trim()
   .max(2000, "Use at most 2000 characters")
+  // new URL() would quietly percent-encode them: a pasted address with control characters is a slip.
+  .refine((value) => !/\p{Cc}/u.test(value), "Enter a web address starting with https://")
   .transform((value, ctx) => {
     let url: URL | null = null;
     try {
@@ -173,6 +175,8 @@ const videoUrl = z
   .string({ required_error: "Enter the video’s address" })
   .trim()
   .max(2000, "Use at most 2000 characters")
+  // new URL() would quietly percent-encode them: a pasted address with control characters is a slip.
+  .refine((value) => !/\p{Cc}/u.test(value), "Use a YouTube, Vimeo or Loom video address")
   .transform((value, ctx) => {
     const video = parseVideoUrl(value);
     if (!video) {

@@ -1,367 +1,568 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import { decode } from "turbo-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { addBlueprintItem } from "~/models/blueprint.server";
+import { launchPlay } from "~/models/case.server";
+import { accountSchema, engagementSchema, stakeholderSchema } from "~/models/customer-fields";
+import { documentDetailsSchema, hubDocumentSchema } from "~/models/document-fields";
 import { createDocument } from "~/models/document.server";
+import { createEmailAction } from "~/models/email-action.server";
+import { emailPreferencesSchema } from "~/models/email-preferences";
+import { hubActionSchema } from "~/models/hub-action-fields";
+import { createVerification } from "~/models/magic-link.server";
+import { planActionSchema } from "~/models/plan-fields";
+import { editResourceSchema, newResourceSchema } from "~/models/resource-fields";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { createPublishedBlueprint } from "../support/blueprints";
+import { consoleCookie, createTenant, hubCookie, TEST_PASSWORD } from "../support/factories";
 import { createPlayWithItems } from "../support/plays";
-import { consoleCookie, createTenant, hubCookie } from "../support/factories";
 import { createResource } from "../support/resources";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
- * Every action fed malformed and oversized values: each answer is a 400 that names what is
- * wrong, never a 500, and nothing is written.
+ * Every form action of the build, every intent of its schema: a valid submission succeeds and
+ * writes, and each field broken on its own (missing where required, too long, the wrong type,
+ * control characters), optional fields included, answers 400 with a field error naming that
+ * field, and writes nothing. The actions and intents come from the build (each route module with
+ * an action exports the schema it parses); a route or intent without a baseline below fails.
  */
-type Tenant = Awaited<ReturnType<typeof createTenant>>;
-type FormAction = {
-  name: string;
-  url: (tenant: Tenant) => string;
-  /** Who submits it: nobody (a sign-in form), the tenant's CSM or its champion. */
-  as?: "console" | "hub";
-  /** A submission that passes validation, from which each case breaks one field. */
-  valid: (tenant: Tenant) => Record<string, string>;
+type World = Awaited<ReturnType<typeof buildWorld>>;
+type FormValues = Record<string, string | string[]>;
+type Baseline = {
+  valid: (world: World) => FormValues;
+  /** When this intent acts somewhere else than the route's usual URL. */
+  url?: (world: World) => string;
+  /** Why a success writes nothing (a preview); otherwise the success must change the database. */
+  writesNothing?: string;
+};
+type Form = {
+  as: "anonymous" | "console" | "hub";
+  url: (world: World) => string;
+  /** For a route whose module does not export its schema (owned elsewhere): the schema it parses. */
+  schema?: z.ZodTypeAny;
+  /** Baselines by intent; "" for a form without one. */
+  intents: Record<string, Baseline>;
 };
 
-/** A rich-text field as the editor sends it (`<name>Json`), instead of the plain text typed before it loads. */
 const richText = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Done on our side" }] }] });
+const account = (world: World) => `/console/accounts/${world.account.id}`;
+const blueprint = (world: World) => `/console/blueprints/${world.blueprint.blueprint.id}`;
+const play = (world: World) => `/console/plays/${world.play.play.id}`;
+const hub = (world: World) => `/hub/${world.vendor.slug}`;
+const item = (fields: { title: string; visibility?: string; dueOffsetDays?: string; ownerRole?: string }) => ({ visibility: "customer", ...fields });
 
-const actions: FormAction[] = [
-  {
-    name: "console sign-in",
+// login.tsx and signup.tsx do not export their schemas yet: these stand-ins name the same fields.
+const loginStandIn = z.object({ email: z.string(), password: z.string(), redirectTo: z.string().optional() });
+const signupStandIn = z.object({ companyName: z.string(), slug: z.string(), name: z.string(), email: z.string(), password: z.string() });
+
+/**
+ * Failures found in files owned elsewhere, reported and awaiting their fix: each must still fail
+ * (a fixed one fails the test until it leaves this list).
+ */
+const knownProblems: Record<string, string> = {
+  // login.tsx: a redirect target with control characters signs in instead of being refused.
+  "routes/_auth+/login: redirectTo: control characters → 202": "login.tsx's redirectTo has a maximum but no character rule",
+};
+/** Forms that cannot be submitted at all today (reported): their tests are expected to fail. */
+const knownBroken: Record<string, string> = {
+  // form.server.ts refuses field names with a dot, and the apply form names its owner selects `owners.<role>`.
+  "routes/console+/accounts.$accountId_.apply": "readFormData refuses the apply form's `owners.csm` field names",
+};
+
+const forms: Record<string, Form | { noInput: string }> = {
+  "routes/_auth+/logout": { noInput: "signing out takes no fields; tested below" },
+  "routes/hub.$vendorSlug+/sign-out": { noInput: "signing out takes no fields; tested below" },
+  "routes/_auth+/login": {
+    as: "anonymous",
     url: () => "/login",
-    valid: () => ({ email: "someone@vendor.test", password: "a password that is long enough" }),
+    schema: loginStandIn,
+    intents: { "": { valid: (w) => ({ email: w.csm.email, password: TEST_PASSWORD, redirectTo: "/console" }) } },
   },
-  {
-    name: "vendor sign-up",
+  "routes/_auth+/signup": {
+    as: "anonymous",
     url: () => "/signup",
-    valid: () => ({
-      companyName: "Initech",
-      slug: "initech-bad-input",
-      name: "Peter Gibbons",
-      email: "peter@initech-bad-input.test",
-      password: "a password that is long enough",
-    }),
+    schema: signupStandIn,
+    intents: {
+      "": {
+        valid: (w) => ({ companyName: "Initech", slug: `initech-${w.marker}`, name: "Peter Gibbons", email: `peter-${w.marker}@initech.test`, password: "a password that is long enough" }),
+      },
+    },
   },
-  {
-    name: "hub sign-in link request",
-    url: ({ vendor }) => `/hub/${vendor.slug}/sign-in`,
-    valid: () => ({ email: "someone@customer.test" }),
+  "routes/hub.$vendorSlug+/sign-in": { as: "anonymous", url: (w) => `${hub(w)}/sign-in`, intents: { "": { valid: (w) => ({ email: w.champion.email }) } } },
+  "routes/hub.$vendorSlug+/verify": { as: "anonymous", url: (w) => `${hub(w)}/verify`, intents: { "": { valid: (w) => ({ token: w.tokens.magicLink }) } } },
+  "routes/hub.$vendorSlug+/act": {
+    as: "anonymous",
+    url: (w) => `${hub(w)}/act`,
+    intents: {
+      complete_task: { valid: (w) => ({ intent: "complete_task", token: w.tokens.completeTask }) },
+      reply: { valid: (w) => ({ intent: "reply", token: w.tokens.reply, body: "Thanks, on it\nwill do" }) },
+    },
   },
-  { name: "mail action: mark as done", url: ({ vendor }) => `/hub/${vendor.slug}/act`, valid: () => ({ intent: "complete_task", token: "x".repeat(40) }) },
-  { name: "mail action: reply", url: ({ vendor }) => `/hub/${vendor.slug}/act`, valid: () => ({ intent: "reply", token: "x".repeat(40), body: "Thanks, on it" }) },
-  {
-    name: "hub email preferences",
-    url: ({ vendor }) => `/hub/${vendor.slug}/preferences`,
+  "routes/hub.$vendorSlug+/_hub+/preferences": {
     as: "hub",
-    // An unticked box is simply absent, so only `intent` must be present; the boxes' values are checked in notifications.test.ts.
-    valid: () => ({ intent: "save" }),
+    url: (w) => `${hub(w)}/preferences`,
+    schema: emailPreferencesSchema,
+    intents: { save: { valid: () => ({ intent: "save", emailOnAssigned: "on" }) } },
   },
-  { name: "hub link redemption", url: ({ vendor }) => `/hub/${vendor.slug}/verify`, valid: () => ({ token: "x".repeat(40) }) },
-  {
-    name: "new account",
+  "routes/console+/accounts.new": {
+    as: "console",
     url: () => "/console/accounts/new",
-    as: "console",
-    valid: () => ({ name: "Bad input account", arr: "120,000.50", lifecycleStage: "adoption" }),
+    schema: accountSchema,
+    intents: {
+      "": { valid: (w) => ({ name: `New account ${w.marker}`, domain: "new-account.test", arr: "120,000.50", renewalDate: "2031-01-15", lifecycleStage: "adoption", ownerId: w.csm.id }) },
+    },
   },
-  {
-    name: "edit account",
-    url: ({ account }) => `/console/accounts/${account.id}/edit`,
+  "routes/console+/accounts.$accountId_.edit": {
     as: "console",
-    valid: () => ({ name: "Bad input account", arr: "120000", lifecycleStage: "renewal" }),
+    url: (w) => `${account(w)}/edit`,
+    schema: accountSchema,
+    intents: {
+      "": { valid: (w) => ({ name: `Edited ${w.marker}`, domain: "edited.test", arr: "120000", renewalDate: "2031-01-15", lifecycleStage: "renewal", ownerId: w.csm.id }) },
+    },
   },
-  {
-    name: "add stakeholder",
-    url: ({ account }) => `/console/accounts/${account.id}/stakeholders/new`,
+  "routes/console+/accounts.$accountId_.stakeholders.new": {
     as: "console",
-    valid: () => ({ name: "Bad Input Person", email: "bad-input-person@customer.test", hubRole: "member" }),
+    url: (w) => `${account(w)}/stakeholders/new`,
+    schema: stakeholderSchema,
+    intents: { "": { valid: (w) => ({ name: "Bad Input Person", email: `person-${w.marker}@customer.test`, title: "Head of Support", hubRole: "member" }) } },
   },
-  {
-    name: "edit stakeholder",
-    url: ({ account, champion }) => `/console/accounts/${account.id}/stakeholders/${champion.id}`,
+  "routes/console+/accounts.$accountId_.stakeholders.$stakeholderId": {
     as: "console",
-    valid: () => ({ intent: "update", name: "Bad Input Person", email: "bad-input-person@customer.test", hubRole: "executive" }),
+    url: (w) => `${account(w)}/stakeholders/${w.member.id}`,
+    intents: {
+      update: { valid: (w) => ({ intent: "update", name: "Renamed Person", email: w.member.email, title: "VP Support", hubRole: "executive" }) },
+      remove: { valid: () => ({ intent: "remove" }) },
+      invite: { valid: () => ({ intent: "invite" }) },
+      revoke: { valid: () => ({ intent: "revoke" }) },
+    },
   },
-  ...(
-    [
-      ["send a hub invitation", () => ({ intent: "invite" })],
-      ["revoke a hub invitation", () => ({ intent: "revoke" })],
-    ] as const
-  ).map(([name, valid]): FormAction => ({
-    name,
-    url: ({ account, champion }) => `/console/accounts/${account.id}/stakeholders/${champion.id}`,
+  "routes/console+/accounts.$accountId_.hub-welcome": {
     as: "console",
-    valid,
-  })),
-  {
-    name: "edit the hub welcome",
-    url: ({ account }) => `/console/accounts/${account.id}/hub-welcome`,
-    as: "console",
-    valid: () => ({ intent: "save", hubWelcome: "Welcome to your hub!\nWe are glad you are here." }),
+    url: (w) => `${account(w)}/hub-welcome`,
+    intents: {
+      save: { valid: () => ({ intent: "save", hubWelcome: "Welcome to your hub!\nWe are glad you are here.", hubWelcomeJson: richText }) },
+      reset: { valid: () => ({ intent: "reset" }) },
+    },
   },
-  {
-    name: "edit the hub welcome with the editor",
-    url: ({ account }) => `/console/accounts/${account.id}/hub-welcome`,
+  "routes/console+/accounts.$accountId_.engagements.new": {
     as: "console",
-    valid: () => ({ intent: "save", hubWelcomeJson: richText }),
+    url: (w) => `${account(w)}/engagements/new`,
+    schema: engagementSchema,
+    intents: { "": { valid: () => ({ kind: "adoption", startDate: "2025-01-15", targetEndAt: "2025-06-30" }) } },
   },
-  {
-    name: "new engagement",
-    url: ({ account }) => `/console/accounts/${account.id}/engagements/new`,
+  "routes/console+/accounts.$accountId_.engagements.$engagementId": {
     as: "console",
-    valid: () => ({ kind: "adoption", startDate: "2025-01-15" }),
+    url: (w) => `${account(w)}/engagements/${w.plan.engagement.id}`,
+    schema: engagementSchema,
+    intents: { "": { valid: () => ({ kind: "renewal", startDate: "2025-01-15", targetEndAt: "2025-06-30" }) } },
   },
-  {
-    name: "edit engagement",
-    url: ({ account, plan }) => `/console/accounts/${account.id}/engagements/${plan.engagement.id}`,
+  "routes/console+/blueprints.new": {
     as: "console",
-    valid: () => ({ kind: "renewal", startDate: "2025-01-15" }),
-  },
-  {
-    name: "new blueprint",
     url: () => "/console/blueprints/new",
-    as: "console",
-    valid: () => ({ name: "Bad input blueprint" }),
+    intents: { "": { valid: (w) => ({ name: `Blueprint ${w.marker}`, description: "For new customers\nof all sizes" }) } },
   },
-  ...(
-    [
-      ["add blueprint objective", () => ({ intent: "add-objective", title: "Go live", visibility: "customer" })],
-      [
-        "add blueprint initiative",
-        () => ({ intent: "add-initiative", parentId: blueprintIds.objective, title: "Pilot", dueOffsetDays: "14", visibility: "customer" }),
-      ],
-      [
-        "add blueprint task",
-        () => ({ intent: "add-task", parentId: blueprintIds.initiative, title: "Kickoff", ownerRole: "csm", dueOffsetDays: "3", visibility: "internal" }),
-      ],
-      [
-        "edit blueprint task",
-        () => ({ intent: "edit-task", itemId: blueprintIds.task, title: "Kickoff", ownerRole: "champion", dueOffsetDays: "5", visibility: "customer" }),
-      ],
-      ["move blueprint item", () => ({ intent: "move", itemId: blueprintIds.task, direction: "down" })],
-      ["remove blueprint item", () => ({ intent: "remove", itemId: blueprintIds.task })],
-      ["publish blueprint version", () => ({ intent: "publish" })],
-    ] as const
-  ).map(([name, valid]): FormAction => ({ name, url: () => `/console/blueprints/${blueprintIds.blueprint}`, as: "console", valid })),
-  {
-    name: "apply a blueprint",
-    url: ({ account }) => `/console/accounts/${account.id}/apply`,
+  "routes/console+/blueprints.$blueprintId": {
     as: "console",
-    valid: ({ plan }) => ({ intent: "apply", blueprintId: blueprintIds.blueprint, engagementId: plan.engagement.id, kickoffDate: "2030-01-15" }),
+    url: blueprint,
+    intents: {
+      "add-objective": { valid: () => ({ intent: "add-objective", ...item({ title: "Go live" }), description: "Why" }) },
+      "add-initiative": { valid: (w) => ({ intent: "add-initiative", parentId: w.blueprint.objective.id, ...item({ title: "Pilot", dueOffsetDays: "14" }), description: "What" }) },
+      "add-task": { valid: (w) => ({ intent: "add-task", parentId: w.blueprint.initiative.id, ...item({ title: "Kickoff", ownerRole: "csm", dueOffsetDays: "3" }), description: "How" }) },
+      "edit-objective": { valid: (w) => ({ intent: "edit-objective", itemId: w.blueprint.objective.id, ...item({ title: "Go live soon" }), description: "Why" }) },
+      "edit-initiative": { valid: (w) => ({ intent: "edit-initiative", itemId: w.blueprint.initiative.id, ...item({ title: "Pilot soon", dueOffsetDays: "15" }), description: "What" }) },
+      "edit-task": { valid: (w) => ({ intent: "edit-task", itemId: w.blueprint.csmTask.id, ...item({ title: "Kickoff soon", ownerRole: "champion", dueOffsetDays: "5" }), description: "How" }) },
+      move: { valid: (w) => ({ intent: "move", itemId: w.blueprint.csmTask.id, direction: "down" }) },
+      remove: { valid: (w) => ({ intent: "remove", itemId: w.blueprint.csmTask.id }) },
+      publish: { valid: () => ({ intent: "publish" }), url: (w) => `/console/blueprints/${w.draft.id}` },
+      duplicate: { valid: () => ({ intent: "duplicate" }) },
+      archive: { valid: () => ({ intent: "archive" }) },
+      unarchive: { valid: () => ({ intent: "unarchive" }) },
+    },
   },
-  // The new-resource form is multipart in the browser; its file handling and the optional
-  // description are tested in resources.test.ts.
-  {
-    name: "new resource",
+  "routes/console+/accounts.$accountId_.apply": {
+    as: "console",
+    url: (w) => `${account(w)}/apply`,
+    intents: {
+      preview: { valid: (w) => ({ intent: "preview", ...applyForm(w) }), writesNothing: "a preview shows the plan it would make" },
+      apply: { valid: (w) => ({ intent: "apply", ...applyForm(w) }) },
+    },
+  },
+  "routes/console+/import": { noInput: "a multipart file upload; its refusals and its one transaction are tested in csv.test.ts" },
+  "routes/console+/resources.new": {
+    as: "console",
     url: () => "/console/resources/new",
-    as: "console",
-    valid: ({ account }) => ({ kind: "link", title: "Admin guide", url: "https://example.com/guide", sharedWith: account.id }),
+    // Discriminated on the kind: a link's fields (files are multipart, tested in resources.test.ts).
+    schema: newResourceSchema.optionsMap.get("link"),
+    intents: {
+      "": { valid: (w) => ({ kind: "link", title: "Admin guide", url: "https://example.com/guide", description: "Start here", sharedWith: w.account.id }) },
+    },
   },
-  {
-    name: "edit resource",
-    url: () => `/console/resources/${resourceIds.resource}`,
+  "routes/console+/resources.$resourceId": {
     as: "console",
-    valid: () => ({ intent: "update", title: "Admin guide", sharedWith: "all" }),
+    url: (w) => `/console/resources/${w.resource.id}`,
+    schema: editResourceSchema,
+    intents: {
+      update: { valid: () => ({ intent: "update", title: "Admin guide", description: "Start here", sharedWith: "all" }) },
+      delete: { valid: () => ({ intent: "delete" }) },
+    },
   },
-  {
-    name: "new play",
+  "routes/console+/plays.new": {
+    as: "console",
     url: () => "/console/plays/new",
-    as: "console",
-    valid: () => ({ name: "Bad input play", kind: "internal" }),
+    intents: { "": { valid: (w) => ({ name: `Play ${w.marker}`, situation: "The sponsor left", kind: "internal" }) } },
   },
-  ...(
-    [
-      ["edit play", () => ({ intent: "update", name: "Bad input play", kind: "customer" })],
-      ["add play task", () => ({ intent: "addItem", title: "Call the sponsor", ownerRole: "csm", dueOffsetDays: "3" })],
-      ["edit play task", () => ({ intent: "editItem", itemId: playIds.item, title: "Call the sponsor", ownerRole: "champion", dueOffsetDays: "5" })],
-      ["move play task", () => ({ intent: "moveItem", itemId: playIds.item, direction: "down" })],
-      ["remove play task", () => ({ intent: "removeItem", itemId: playIds.item })],
-    ] as const
-  ).map(([name, valid]): FormAction => ({ name, url: () => `/console/plays/${playIds.play}`, as: "console", valid })),
-  ...(
-    [
-      ["edit plan task", ({ plan }) => ({ intent: "updateTask", taskId: plan.customerTask.id, version: "1", title: "Invite the team", status: "done", visibility: "customer" })],
-      ["add plan task", ({ plan }) => ({ intent: "addTask", milestoneId: plan.milestone.id, title: "Invite the team", visibility: "customer" })],
-      ["add plan objective", ({ plan }) => ({ intent: "addObjective", planId: plan.plan.id, title: "Faster answers", visibility: "customer" })],
-      ["edit plan objective", ({ plan }) => ({ intent: "updateObjective", objectiveId: plan.objective.id, title: "Faster answers", visibility: "internal" })],
-      ["add plan milestone", ({ plan }) => ({ intent: "addMilestone", objectiveId: plan.objective.id, title: "Pilot", visibility: "customer" })],
-      ["edit plan milestone", ({ plan }) => ({ intent: "updateMilestone", milestoneId: plan.milestone.id, title: "Pilot", visibility: "customer" })],
-      ["remove plan item", ({ plan }) => ({ intent: "removeItem", kind: "task", itemId: plan.vendorTask.id })],
-      ["comment on a plan item", ({ plan }) => ({ intent: "addComment", on: "task", itemId: plan.customerTask.id, body: "Done on our side", visibility: "customer" })],
-      ["comment on a plan item with the editor", ({ plan }) => ({ intent: "addComment", on: "task", itemId: plan.customerTask.id, bodyJson: richText, visibility: "customer" })],
-      ["describe a task", ({ plan }) => ({ intent: "updateTaskDescription", taskId: plan.customerTask.id, version: "1", description: "Step one\nStep two" })],
-      ["describe a task with the editor", ({ plan }) => ({ intent: "updateTaskDescription", taskId: plan.customerTask.id, version: "1", descriptionJson: richText })],
-      ["remove a task's description", ({ plan }) => ({ intent: "removeTaskDescription", taskId: plan.customerTask.id, version: "1" })],
-      ["launch a play", () => ({ intent: "launchPlay", playId: playIds.play })],
-      ["close a play's case", () => ({ intent: "closeCase", caseId: playIds.play })],
-      ["reopen a play's case", () => ({ intent: "reopenCase", caseId: playIds.play })],
-      ["decide a due-date proposal", () => ({ intent: "decideProposal", proposalId: "placeholder-proposal", decision: "accept" })],
-    ] as Array<[string, (tenant: Tenant) => Record<string, string>]>
-  ).map(([name, valid]): FormAction => ({ name, url: ({ account }) => `/console/accounts/${account.id}`, as: "console", valid })),
-  ...(
-    [
-      ["hub: complete a task", ({ plan }) => ({ intent: "completeTask", taskId: plan.customerTask.id, version: "1" })],
-      ["hub: reopen a task", ({ plan }) => ({ intent: "reopenTask", taskId: plan.customerTask.id, version: "1" })],
-      ["hub: comment", ({ plan }) => ({ intent: "comment", on: "task", itemId: plan.customerTask.id, body: "Done on our side" })],
-      ["hub: comment with the editor", ({ plan }) => ({ intent: "comment", on: "task", itemId: plan.customerTask.id, bodyJson: richText })],
-      ["hub: propose a due date", ({ plan }) => ({ intent: "proposeDueDate", taskId: plan.customerTask.id, dueDate: "2031-01-15" })],
-    ] as Array<[string, (tenant: Tenant) => Record<string, string>]>
-  ).map(([name, valid]): FormAction => ({ name, url: ({ vendor }) => `/hub/${vendor.slug}/plan`, as: "hub", valid })),
-  {
-    name: "new document",
-    url: ({ account }) => `/console/accounts/${account.id}/documents`,
+  "routes/console+/plays.$playId": {
     as: "console",
-    valid: () => ({ title: "Kickoff notes", visibility: "customer" }),
+    url: play,
+    intents: {
+      update: { valid: () => ({ intent: "update", name: "Renamed play", situation: "The sponsor left", kind: "customer" }) },
+      archive: { valid: () => ({ intent: "archive" }) },
+      restore: { valid: () => ({ intent: "restore" }) },
+      addItem: { valid: () => ({ intent: "addItem", title: "Call the sponsor", description: "Soon", ownerRole: "csm", dueOffsetDays: "3" }) },
+      editItem: { valid: (w) => ({ intent: "editItem", itemId: w.play.csmItem.id, title: "Call the sponsor", description: "Soon", ownerRole: "champion", dueOffsetDays: "5" }) },
+      moveItem: { valid: (w) => ({ intent: "moveItem", itemId: w.play.csmItem.id, direction: "down" }) },
+      removeItem: { valid: (w) => ({ intent: "removeItem", itemId: w.play.csmItem.id }) },
+    },
   },
-  ...(
-    [
-      ["document details", () => ({ intent: "details", title: "Kickoff notes", visibility: "internal" })],
-      ["save a document version", () => ({ intent: "saveVersion", name: "After the kickoff" })],
-      ["delete a document", () => ({ intent: "delete" })],
-    ] as const
-  ).map(([name, valid]): FormAction => ({ name, url: ({ account }) => `/console/accounts/${account.id}/documents/${documentIds.document}`, as: "console", valid })),
-  {
-    name: "restore a document version",
-    url: ({ account }) => `/console/accounts/${account.id}/documents/${documentIds.document}/versions/${documentIds.version}`,
+  "routes/console+/accounts.$accountId": {
     as: "console",
-    valid: () => ({ intent: "restore" }),
+    url: account,
+    schema: planActionSchema,
+    intents: {
+      updateTask: {
+        valid: (w) => ({ intent: "updateTask", taskId: w.plan.customerTask.id, version: "1", title: "Invite the team", status: "done", visibility: "customer", owner: `stakeholder:${w.champion.id}`, dueDate: "2031-01-15" }),
+      },
+      updateTaskDescription: { valid: (w) => ({ intent: "updateTaskDescription", taskId: w.plan.customerTask.id, version: "1", description: "Step one\nStep two", descriptionJson: richText }) },
+      removeTaskDescription: { valid: (w) => ({ intent: "removeTaskDescription", taskId: w.describedTask.id, version: String(w.describedTask.version) }) },
+      addTask: { valid: (w) => ({ intent: "addTask", milestoneId: w.plan.milestone.id, title: "Invite the team", visibility: "customer", owner: `user:${w.csm.id}`, dueDate: "2031-01-15" }) },
+      addObjective: { valid: (w) => ({ intent: "addObjective", planId: w.plan.plan.id, title: "Faster answers", visibility: "customer" }) },
+      updateObjective: { valid: (w) => ({ intent: "updateObjective", objectiveId: w.plan.objective.id, title: "Faster answers", visibility: "internal" }) },
+      addMilestone: { valid: (w) => ({ intent: "addMilestone", objectiveId: w.plan.objective.id, title: "Pilot", visibility: "customer", targetDate: "2031-01-15" }) },
+      updateMilestone: { valid: (w) => ({ intent: "updateMilestone", milestoneId: w.plan.milestone.id, title: "Pilot", visibility: "customer", targetDate: "2031-01-15" }) },
+      removeItem: { valid: (w) => ({ intent: "removeItem", kind: "task", itemId: w.plan.vendorTask.id }) },
+      addComment: { valid: (w) => ({ intent: "addComment", on: "task", itemId: w.plan.customerTask.id, body: "Done on our side", bodyJson: richText, visibility: "customer" }) },
+      launchPlay: { valid: (w) => ({ intent: "launchPlay", playId: w.play.play.id }) },
+      closeCase: { valid: (w) => ({ intent: "closeCase", caseId: w.caseId }) },
+      reopenCase: { valid: (w) => ({ intent: "reopenCase", caseId: w.closedCaseId }) },
+      decideProposal: { valid: (w) => ({ intent: "decideProposal", proposalId: w.proposal.id, decision: "accept" }) },
+    },
   },
-  { name: "hub: new document", url: ({ vendor }) => `/hub/${vendor.slug}/documents`, as: "hub", valid: () => ({ title: "Our goals" }) },
-  {
-    name: "hub: save a document version",
-    url: ({ vendor }) => `/hub/${vendor.slug}/documents/${documentIds.document}`,
+  "routes/hub.$vendorSlug+/_hub+/plan": {
     as: "hub",
-    valid: () => ({ intent: "saveVersion", name: "After the kickoff" }),
+    url: (w) => `${hub(w)}/plan`,
+    schema: hubActionSchema,
+    intents: {
+      completeTask: { valid: (w) => ({ intent: "completeTask", taskId: w.plan.customerTask.id, version: "1" }) },
+      reopenTask: { valid: (w) => ({ intent: "reopenTask", taskId: w.doneTask.id, version: String(w.doneTask.version) }) },
+      comment: { valid: (w) => ({ intent: "comment", on: "task", itemId: w.plan.customerTask.id, body: "Done on our side", bodyJson: richText }) },
+      proposeDueDate: { valid: (w) => ({ intent: "proposeDueDate", taskId: w.describedTask.id, dueDate: "2031-01-15", note: "After the holidays" }) },
+    },
   },
-  {
-    name: "hub: restore a document version",
-    url: ({ vendor }) => `/hub/${vendor.slug}/documents/${documentIds.document}/versions/${documentIds.version}`,
+  "routes/console+/accounts.$accountId_.documents._index": {
+    as: "console",
+    url: (w) => `${account(w)}/documents`,
+    schema: documentDetailsSchema,
+    intents: { "": { valid: () => ({ title: "Kickoff notes", visibility: "customer" }) } },
+  },
+  "routes/console+/accounts.$accountId_.documents.$documentId": {
+    as: "console",
+    url: (w) => `${account(w)}/documents/${w.document.id}`,
+    intents: {
+      details: { valid: () => ({ intent: "details", title: "Kickoff notes", visibility: "internal" }) },
+      saveVersion: { valid: () => ({ intent: "saveVersion", name: "After the kickoff" }) },
+      delete: { valid: () => ({ intent: "delete" }) },
+    },
+  },
+  "routes/console+/accounts.$accountId_.documents.$documentId_.versions.$versionId": {
+    as: "console",
+    url: (w) => `${account(w)}/documents/${w.document.id}/versions/${w.version.id}`,
+    intents: { restore: { valid: () => ({ intent: "restore" }) } },
+  },
+  "routes/hub.$vendorSlug+/_hub+/documents._index": { as: "hub", url: (w) => `${hub(w)}/documents`, schema: hubDocumentSchema, intents: { "": { valid: () => ({ title: "Our goals" }) } } },
+  "routes/hub.$vendorSlug+/_hub+/documents.$documentId": {
     as: "hub",
-    valid: () => ({ intent: "restore" }),
+    url: (w) => `${hub(w)}/documents/${w.document.id}`,
+    intents: { saveVersion: { valid: () => ({ intent: "saveVersion", name: "After the kickoff" }) } },
   },
-];
+  "routes/hub.$vendorSlug+/_hub+/documents.$documentId_.versions.$versionId": {
+    as: "hub",
+    url: (w) => `${hub(w)}/documents/${w.document.id}/versions/${w.version.id}`,
+    intents: { restore: { valid: () => ({ intent: "restore" }) } },
+  },
+};
+
+/** The apply form as the page sends it: one owner select per role. */
+function applyForm(world: World) {
+  return {
+    blueprintId: world.blueprint.blueprint.id,
+    engagementId: world.plan.engagement.id,
+    kickoffDate: "2030-01-15",
+    "owners.csm": world.csm.id,
+    "owners.champion": world.champion.id,
+  };
+}
+
+/** A fresh tenant for each intent, with one of everything a form acts on. */
+async function buildWorld() {
+  const tenant = await createTenant();
+  const marker = randomUUID().slice(0, 8);
+  const scope = { vendorId: tenant.vendor.id, userId: tenant.csm.id };
+  const member = await db.stakeholder.create({
+    data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, email: `member-${marker}@customer.test`, name: `Member ${marker}`, hubRole: "member" },
+  });
+  // A pending invitation to revoke.
+  await createVerification({ vendorId: tenant.vendor.id, stakeholderId: member.id, purpose: "invitation", createdById: tenant.csm.id });
+  const blueprint = await createPublishedBlueprint(tenant.vendor.id, marker);
+  // A blueprint with a draft change, so that publishing has something to publish.
+  const { blueprint: draft } = await createPublishedBlueprint(tenant.vendor.id, `draft-${marker}`);
+  await addBlueprintItem({ vendorId: tenant.vendor.id }, draft.id, { kind: "objective", parentId: null, title: `Draft ${marker}`, description: null, visibility: "customer" });
+  const play = await createPlayWithItems(tenant.vendor.id, "customer", marker);
+  const launched = await launchPlay(scope, { accountId: tenant.account.id, playId: play.play.id });
+  const other = await createPlayWithItems(tenant.vendor.id, "internal", marker);
+  const closed = await launchPlay(scope, { accountId: tenant.account.id, playId: other.play.id });
+  if (!launched.ok || !closed.ok) throw new Error("could not launch the plays");
+  await db.successCase.update({ where: { id: closed.caseId }, data: { status: "closed", closedAt: new Date() } });
+  const resource = await createResource(tenant.vendor.id, { accountId: tenant.account.id });
+  const created = await createDocument(scope, tenant.account.id, { title: `Notes ${marker}`, visibility: "customer" });
+  const document = await db.sharedDocument.findUniqueOrThrow({ where: { id: created!.id } });
+  const version = await db.documentVersion.create({
+    data: { vendorId: tenant.vendor.id, documentId: document.id, name: "First", yState: new Uint8Array(), contentJson: document.contentJson, contentHtml: document.contentHtml },
+  });
+  const taskBase = { vendorId: tenant.vendor.id, accountId: tenant.account.id, planId: tenant.plan.plan.id, initiativeId: tenant.plan.milestone.id, ownerStakeholderId: tenant.champion.id };
+  const doneTask = await db.successTask.create({ data: { ...taskBase, title: `Done ${marker}`, status: "done", completedAt: new Date(), position: 5 } });
+  const describedTask = await db.successTask.create({
+    data: { ...taskBase, title: `Described ${marker}`, description: "Old", descriptionHtml: "<p>Old</p>", position: 6 },
+  });
+  const proposal = await db.dueDateProposal.create({
+    data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, taskId: tenant.plan.customerTask.id, proposedById: tenant.champion.id, proposedDueDate: new Date("2031-02-01") },
+  });
+  const emailAction = (action: "complete_task" | "reply") =>
+    createEmailAction({ stakeholder: { id: tenant.champion.id, vendorId: tenant.vendor.id }, vendorSlug: tenant.vendor.slug, action, subjectId: tenant.plan.customerTask.id }).then(
+      (issued) => issued.token,
+    );
+  const tokens = {
+    magicLink: (await createVerification({ vendorId: tenant.vendor.id, stakeholderId: tenant.champion.id, purpose: "magic_link" })).token,
+    completeTask: await emailAction("complete_task"),
+    reply: await emailAction("reply"),
+  };
+  const cookies = { anonymous: undefined, console: await consoleCookie(tenant.csm.id), hub: await hubCookie(tenant.champion.id) };
+  return { ...tenant, marker, member, blueprint, draft, play, caseId: launched.caseId, closedCaseId: closed.caseId, resource, document, version, doneTask, describedTask, proposal, tokens, cookies };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The schema's intents and fields
+
+type Field = { name: string; kind: "text" | "number" | "choice"; optional: boolean };
+
+function unwrap(schema: z.ZodTypeAny, optional = false): { schema: z.ZodTypeAny; optional: boolean } {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return unwrap(schema._def.innerType, true);
+  if (schema instanceof z.ZodEffects) return unwrap(schema._def.schema, optional);
+  if (schema instanceof z.ZodPipeline) return unwrap(schema._def.in, optional);
+  return { schema, optional };
+}
+
+/** The flat form fields of an object schema (a nested object is named `parent.child`, as conform names it). */
+function fieldsOf(shape: z.ZodRawShape, prefix = ""): Field[] {
+  return Object.entries(shape).flatMap(([key, value]): Field[] => {
+    const { schema, optional } = unwrap(value);
+    const name = prefix + key;
+    if (schema instanceof z.ZodObject) return fieldsOf(schema.shape, `${name}.`);
+    if (schema instanceof z.ZodNumber) return [{ name, kind: "number", optional }];
+    if (schema instanceof z.ZodEnum || schema instanceof z.ZodLiteral) return [{ name, kind: "choice", optional }];
+    return [{ name, kind: "text", optional }];
+  });
+}
+
+/** Each intent of a schema with the fields it takes ("" for a form without intents). */
+function intentsOf(schema: z.ZodTypeAny): Record<string, Field[]> {
+  const { schema: inner } = unwrap(schema);
+  if (inner instanceof z.ZodDiscriminatedUnion && inner.discriminator === "intent") {
+    return Object.fromEntries(
+      (inner.options as z.ZodObject<z.ZodRawShape>[]).map((option) => [(unwrap(option.shape.intent!).schema as z.ZodLiteral<string>).value, fieldsOf(option.shape)]),
+    );
+  }
+  if (inner instanceof z.ZodObject) {
+    const intent = inner.shape.intent ? unwrap(inner.shape.intent).schema : undefined;
+    const values = intent instanceof z.ZodEnum ? (intent.options as string[]) : intent instanceof z.ZodLiteral ? [intent.value as string] : [""];
+    return Object.fromEntries(values.map((value) => [value, fieldsOf(inner.shape)]));
+  }
+  throw new Error("a form schema is an object or a discriminated union on intent");
+}
 
 const huge = "x".repeat(100_000);
-const brokenValues: Array<[label: string, value: string | string[]]> = [
-  ["oversized", huge],
-  ["oversized email-like", `${huge}@example.test`],
-  ["control characters", "\u0000\u0007\u001b[31m"],
-  ["repeated field", ["one", "two"]],
-  ["only spaces", "   "],
-];
+/** Each way to break one field, given its valid value (or none, for an optional field left out). */
+function breakages(field: Field, valid: string | string[] | undefined): Array<[label: string, value: string | string[] | undefined]> {
+  const value = typeof valid === "string" ? valid : "x";
+  const cases: Array<[string, string | string[] | undefined]> = [
+    ["too long", field.kind === "number" ? "9".repeat(400) : `${value}${huge}`],
+    ["the wrong type", field.kind === "text" ? [value, value] : "not-a-choice-42"],
+  ];
+  // A password is a secret of any characters: only its length and presence are rules.
+  if (field.name !== "password") cases.push(["control characters", `${value}\u0000\u001b[31m`]);
+  if (!field.optional) cases.push(["missing", undefined]);
+  return cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the database holds
+
+const schemaText = fs.readFileSync(path.resolve("prisma/schema.prisma"), "utf8");
+/** Every model, and whether its rows carry a vendorId. */
+const models = [...schemaText.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, name, body]) => ({
+  delegate: name!.charAt(0).toLowerCase() + name!.slice(1),
+  byVendor: /^\s+vendorId\s/m.test(body!),
+}));
+type Delegate = { findMany: (args: object) => Promise<unknown[]>; count: () => Promise<number> };
+
+/**
+ * The world's rows in every table, and how many rows every table holds: a refused submission
+ * changes neither. Sessions (sliding expiry) and rate-limit counters change with every request.
+ */
+async function snapshot(world: World) {
+  const parts = await Promise.all(
+    models.map(async ({ delegate, byVendor }) => {
+      const table = (db as unknown as Record<string, Delegate>)[delegate]!;
+      if (delegate === "rateLimitHit") return [delegate, null];
+      const count = await table.count();
+      if (delegate === "session") return [delegate, count];
+      if (delegate === "vendor") return [delegate, { count, rows: await table.findMany({ where: { id: world.vendor.id } }) }];
+      // Every hub request notes when the stakeholder was last seen (and so their updatedAt).
+      if (delegate === "stakeholder") {
+        const rows = (await table.findMany({ where: { vendorId: world.vendor.id }, orderBy: { id: "asc" } })) as Array<Record<string, unknown>>;
+        return [delegate, { count, rows: rows.map(({ lastSeenAt: _seen, previousSeenAt: _before, updatedAt: _updated, ...row }) => row) }];
+      }
+      return [delegate, byVendor ? { count, rows: await table.findMany({ where: { vendorId: world.vendor.id }, orderBy: { id: "asc" } }) } : count];
+    }),
+  );
+  return JSON.stringify(Object.fromEntries(parts), (_key, value) => (typeof value === "bigint" ? value.toString() : value));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Posting
 
 let server: TestServer;
-let tenant: Tenant;
-/** The tenant's published blueprint, filled in before the tests run (forms only need the field names earlier). */
-const blueprintIds = { blueprint: "", objective: "", initiative: "", task: "" };
-/** A play of the tenant, filled in before the tests run. */
-const playIds = { play: "", item: "" };
-/** A resource of the tenant, filled in before the tests run. */
-const resourceIds = { resource: "" };
-/** A customer-visible document of the tenant's account with a version, filled in before the tests run. */
-const documentIds = { document: "", version: "" };
-const cookies: Record<"console" | "hub", string> = { console: "", hub: "" };
+let build: ServerBuild;
 beforeAll(async () => {
   server = await startTestServer();
-  tenant = await createTenant();
-  cookies.console = await consoleCookie(tenant.csm.id);
-  cookies.hub = await hubCookie(tenant.champion.id);
-  const published = await createPublishedBlueprint(tenant.vendor.id, "bad-input");
-  Object.assign(blueprintIds, {
-    blueprint: published.blueprint.id,
-    objective: published.objective.id,
-    initiative: published.initiative.id,
-    task: published.csmTask.id,
-  });
-  resourceIds.resource = (await createResource(tenant.vendor.id, { accountId: tenant.account.id })).id;
-  const play = await createPlayWithItems(tenant.vendor.id, "customer", "bad-input");
-  Object.assign(playIds, { play: play.play.id, item: play.csmItem.id });
-  const document = await createDocument({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, tenant.account.id, { title: "Bad input notes", visibility: "customer" });
-  const stored = await db.sharedDocument.findUniqueOrThrow({ where: { id: document!.id } });
-  const version = await db.documentVersion.create({
-    data: { vendorId: tenant.vendor.id, documentId: stored.id, name: "First", yState: new Uint8Array(), contentJson: stored.contentJson, contentHtml: stored.contentHtml },
-  });
-  Object.assign(documentIds, { document: stored.id, version: version.id });
+  build = (await import(path.resolve(env.BUILD_DIR, "server", "index.js"))) as ServerBuild;
 });
 afterAll(() => server.close());
 
-function omit(form: Record<string, string>, field: string) {
-  const { [field]: _omitted, ...rest } = form;
-  return rest;
+/** What the page's script posts to: the route's single-fetch data URL (index routes say so). */
+function dataUrl(routeId: string, url: string) {
+  return `${url}.data${build.routes[routeId]?.index ? "?index" : ""}`;
 }
 
-/** Stands in for the tenant when only the field names of a form are needed. */
-const placeholderTenant = new Proxy({} as Tenant, {
-  get: () => new Proxy({}, { get: (_target, key) => (key === Symbol.toPrimitive ? () => "placeholder" : "placeholder") }),
-});
-
-/** Row counts of every table a form can write to: a rejected submission changes none. */
-async function rowCounts() {
-  const counts = await Promise.all([
-    db.vendor.count(),
-    db.vendorUser.count(),
-    db.session.count(),
-    db.verification.count(),
-    db.emailMessage.count(),
-    db.account.count(),
-    db.stakeholder.count(),
-    db.engagement.count(),
-    db.successPlan.count(),
-    db.successObjective.count(),
-    db.successInitiative.count(),
-    db.successTask.count(),
-    db.comment.count(),
-    db.activityEvent.count(),
-    db.successBlueprint.count(),
-    db.blueprintVersion.count(),
-    db.blueprintItem.count(),
-    db.blueprintApplication.count(),
-    db.successPlay.count(),
-    db.playItem.count(),
-    db.successCase.count(),
-    db.resource.count(),
-    db.resourceView.count(),
-    db.mention.count(),
-    db.dueDateProposal.count(),
-    db.sharedDocument.count(),
-    db.documentVersion.count(),
-  ]);
-  return counts;
-}
-
-describe.each(actions)("$name", (action) => {
-  // Cases are built from field names only; values that need the tenant are filled in per test.
-  const fields = Object.keys(action.valid(placeholderTenant));
-  type Case = [label: string, form: (tenant: Tenant) => Record<string, string | string[]>];
-  const cases: Case[] = [["empty body", () => ({})]];
-  for (const field of fields) {
-    cases.push([`without ${field}`, (t) => omit(action.valid(t), field)]);
-    for (const [label, value] of brokenValues) cases.push([`${field}: ${label}`, (t) => ({ ...action.valid(t), [field]: value })]);
+/** The decoded single-fetch answer of an action: `{ data }` or `{ error }`. */
+async function decodeData(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    const decoded = await decode(new Response(text).body!);
+    await decoded.done;
+    return decoded.value;
+  } catch {
+    // A thrown response (a refusal before the schema) carries a message, not field errors.
+    return { undecoded: text.slice(0, 200) };
   }
+}
 
-  it.each(cases)("%s → 400 with a message, nothing written", async (_label, form) => {
-    const before = await rowCounts();
-    const cookie = action.as ? cookies[action.as] : undefined;
-    const response = await server.request(action.url(tenant), { form: form(tenant), cookie });
-    const body = await response.text();
-    // The link redemption may see a well-formed but unknown token, which is also a 400.
-    expect(response.status, body.slice(0, 300)).toBe(400);
-    expect(body).toMatch(/<main|<form/);
-    expect(await rowCounts()).toEqual(before);
-  });
+/** Conform's field errors anywhere in an action's answer (`{ result: { error: { field: [...] } } }`). */
+function fieldErrors(value: unknown): Record<string, string[]> {
+  if (!value || typeof value !== "object") return {};
+  const record = value as Record<string, unknown>;
+  if ("status" in record && "error" in record && record.error && typeof record.error === "object") return record.error as Record<string, string[]>;
+  return Object.values(record).reduce<Record<string, string[]>>((found, child) => ({ ...found, ...fieldErrors(child) }), {});
+}
 
-  it("answers a non-form body with 400, not 500", async () => {
-    const response = await server.request(action.url(tenant), {
-      cookie: action.as ? cookies[action.as] : undefined,
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-    });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain("This request must be sent as a form.");
+/** A rich-text field's errors are the field's, whichever of its two values (`body`, `bodyJson`) was broken. */
+const namesOf = (field: string) => [field, field.replace(/Json$/, "")];
+
+function withField(form: FormValues, name: string, value: string | string[] | undefined) {
+  const { [name]: _dropped, ...rest } = form;
+  return value === undefined ? rest : { ...rest, [name]: value };
+}
+
+const schemaOf = (routeId: string, form: Form) => (build.routes[routeId]?.module as { schema?: z.ZodTypeAny }).schema ?? form.schema;
+
+describe("the forms of the build", () => {
+  it("has a baseline for every action and every intent", () => {
+    const actions = Object.keys(build.routes).filter((id) => build.routes[id]!.module.action);
+    expect(actions.filter((id) => !(id in forms)), "actions without an entry").toEqual([]);
+    expect(Object.keys(forms).filter((id) => !actions.includes(id)), "entries for actions that no longer exist").toEqual([]);
+    for (const [routeId, form] of Object.entries(forms)) {
+      if ("noInput" in form) continue;
+      const schema = schemaOf(routeId, form);
+      expect(schema, `${routeId} exports the schema its action parses`).toBeDefined();
+      const intents = Object.keys(intentsOf(schema!)).sort();
+      expect(Object.keys(form.intents).sort(), `${routeId}: the intents of its schema`).toEqual(intents);
+    }
   });
 });
+
+for (const [routeId, form] of Object.entries(forms)) {
+  if ("noInput" in form) continue;
+  for (const [intent, baseline] of Object.entries(form.intents)) {
+    describe(`${routeId}${intent ? ` (${intent})` : ""}`, () => {
+      let world: World;
+      let fields: Field[] = [];
+      beforeAll(async () => {
+        world = await buildWorld();
+        fields = intentsOf(schemaOf(routeId, form)!)[intent] ?? [];
+      });
+
+      const test = routeId in knownBroken ? it.fails : it;
+      test("refuses each field broken on its own with a 400 naming it, and writes nothing", async () => {
+        const valid = baseline.valid(world);
+        const failures: string[] = [];
+        let before = await snapshot(world);
+        for (const field of fields) {
+          if (field.name === "intent") continue;
+          for (const [label, value] of breakages(field, valid[field.name])) {
+            const what = `${field.name}: ${label}`;
+            const response = await server.request(dataUrl(routeId, (baseline.url ?? form.url)(world)), { cookie: world.cookies[form.as], form: withField(valid, field.name, value) });
+            if (response.status !== 400) {
+              failures.push(`${what} → ${response.status}`);
+              await response.body?.cancel();
+              before = await snapshot(world);
+              continue;
+            }
+            const errors = fieldErrors(await decodeData(response));
+            if (!namesOf(field.name).some((name) => errors[name]?.length)) failures.push(`${what} → 400 without an error for ${field.name} (${JSON.stringify(errors).slice(0, 200)})`);
+            const after = await snapshot(world);
+            if (after !== before) failures.push(`${what} → wrote something`);
+            before = after;
+          }
+        }
+        const known = Object.keys(knownProblems).filter((label) => label.startsWith(`${routeId}${intent ? ` (${intent})` : ""}: `));
+        const labelled = failures.map((failure) => `${routeId}${intent ? ` (${intent})` : ""}: ${failure}`);
+        expect(labelled.filter((failure) => !known.includes(failure))).toEqual([]);
+        expect(known.filter((label) => !labelled.includes(label)), "known problems that are fixed: remove them from the list").toEqual([]);
+      });
+
+      test("accepts the valid submission and writes it", async () => {
+        const before = await snapshot(world);
+        const response = await server.request((baseline.url ?? form.url)(world), { cookie: world.cookies[form.as], form: baseline.valid(world) });
+        const location = response.headers.get("location") ?? "";
+        const body = await response.text();
+        expect(response.status, body.slice(0, 300)).toBeGreaterThanOrEqual(200);
+        expect(response.status, body.match(/<main[\s\S]{0,1500}/)?.[0] ?? body.slice(0, 1500)).toBeLessThan(400);
+        expect(location, "not sent to sign in").not.toMatch(/\/login|\/sign-in/);
+        if (baseline.writesNothing !== undefined) expect(await snapshot(world)).toBe(before);
+        else expect(await snapshot(world), "the submission was written").not.toBe(before);
+      });
+    });
+  }
+}
 
 describe("actions without input", () => {
   it.each(["/logout", "/hub/{slug}/sign-out"])("%s ignores stray fields and never fails", async (url) => {
-    const response = await server.request(url.replace("{slug}", tenant.vendor.slug), { form: { anything: huge, again: ["a", "b"] } });
+    const world = await buildWorld();
+    const response = await server.request(url.replace("{slug}", world.vendor.slug), { form: { anything: huge, again: ["a", "b"] } });
     expect(response.status).toBe(302);
   });
 });

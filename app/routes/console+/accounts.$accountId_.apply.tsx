@@ -37,7 +37,8 @@ const ownerFields = Object.fromEntries(
   OWNER_ROLES.map((role) => [role.value, idField(`Choose an owner for ${role.label}`).optional()]),
 ) as Record<OwnerRole, z.ZodOptional<ReturnType<typeof idField>>>;
 
-const schema = z.object({
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.object({
   intent: z.enum(["preview", "apply"], { errorMap: () => ({ message: "Choose Preview or Apply blueprint" }) }),
   blueprintId: idField("Choose a blueprint"),
   engagementId: idField("Choose an engagement"),

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { DeleteDocumentButton, DocumentDetailsForm, SAVE_VERSION_INTENT, SaveVersionForm, VersionList, VisibilityBadge } from "~/components/documents/document-ui";
 import { LiveDocument } from "~/components/documents/live-document";
 import { Card } from "~/components/ui/card";
@@ -38,6 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The forms of this page, by intent (the bad-input test reads it from the build). */
+export const schema = z.discriminatedUnion("intent", [
+  documentDetailsSchema.extend({ intent: z.literal("details") }),
+  versionNameSchema.extend({ intent: z.literal(SAVE_VERSION_INTENT) }),
+  z.object({ intent: z.literal("delete") }),
+]);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const scope = await requireConsoleScope(request);
   const accountId = params.accountId ?? "";
@@ -45,24 +53,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!document) notFound();
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  if (intent === "details") {
-    const submission = parseWithZod(formData, { schema: documentDetailsSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), saved: null }, { status: 400 });
-    if (!(await updateDocumentDetails(scope, accountId, document.id, submission.value))) notFound();
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return data({ intent, result: submission.reply(), saved: null }, { status: 400 });
+  const { value } = submission;
+  if (value.intent === "details") {
+    const { intent: _intent, ...details } = value;
+    if (!(await updateDocumentDetails(scope, accountId, document.id, details))) notFound();
     return { intent, result: submission.reply(), saved: null };
   }
-  if (intent === SAVE_VERSION_INTENT) {
-    const submission = parseWithZod(formData, { schema: versionNameSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), saved: null }, { status: 400 });
-    const version = await saveDocumentVersion({ kind: "console", scope }, document.id, submission.value.name, context.liveDocuments);
+  if (value.intent === SAVE_VERSION_INTENT) {
+    const version = await saveDocumentVersion({ kind: "console", scope }, document.id, value.name, context.liveDocuments);
     if (!version) notFound();
-    return { intent, result: submission.reply({ resetForm: true }), saved: submission.value.name };
+    return { intent, result: submission.reply({ resetForm: true }), saved: value.name };
   }
-  if (intent === "delete") {
-    if (!(await deleteDocument(scope, accountId, document.id))) notFound();
-    throw redirect(`/console/accounts/${accountId}/documents`);
-  }
-  throw data({ message: "Unknown action." }, { status: 400 });
+  if (!(await deleteDocument(scope, accountId, document.id))) notFound();
+  throw redirect(`/console/accounts/${accountId}/documents`);
 }
 
 export default function ConsoleDocumentPage() {

@@ -16,7 +16,8 @@ import { notFound } from "~/utils/http.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
 
 // "reset" goes back to the vendor's welcome; an emptied text is a mistake, not a reset.
-const schema = z.discriminatedUnion("intent", [
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("save"), ...richTextFields("hubWelcome", HUB_WELCOME_LIMITS) }),
   z.object({ intent: z.literal("reset") }),
 ]);

@@ -13,7 +13,8 @@ import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
 
-const schema = z.discriminatedUnion("intent", [
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("update"), ...stakeholderFields }),
   z.object({ intent: z.literal("remove") }),
   z.object({ intent: z.literal("invite") }),

@@ -32,7 +32,8 @@ import { useSchemaForm } from "~/utils/use-schema-form";
 
 const itemId = idField("Choose an item of this blueprint");
 const parentId = idField("Choose where the item goes");
-const schema = z.discriminatedUnion("intent", [
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add-objective"), ...itemFieldsByKind.objective }),
   z.object({ intent: z.literal("add-initiative"), parentId, ...itemFieldsByKind.initiative }),
   z.object({ intent: z.literal("add-task"), parentId, ...itemFieldsByKind.task }),

@@ -14,7 +14,8 @@ import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
 
-const schema = z.object({ name: blueprintNameField, description: blueprintDescriptionField });
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.object({ name: blueprintNameField, description: blueprintDescriptionField });
 
 export const meta: MetaFunction = () => [{ title: "New blueprint · Tandem" }];
 

@@ -27,7 +27,8 @@ import { notFound } from "~/utils/http.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
 
 const itemId = idField("Choose a task of this play");
-const schema = z.discriminatedUnion("intent", [
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("update"), ...playFields }),
   z.object({ intent: z.literal("archive") }),
   z.object({ intent: z.literal("restore") }),

@@ -12,7 +12,8 @@ import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
 
-const schema = z.object(playFields);
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.object(playFields);
 
 export const meta: MetaFunction = () => [{ title: "New play · Tandem" }];
 

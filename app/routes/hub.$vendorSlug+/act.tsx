@@ -23,8 +23,13 @@ import { useSchemaForm } from "~/utils/use-schema-form";
  * A one-step action from a mail. Mail scanners open links, so GET only describes the action;
  * the button's POST performs it once and signs the person in.
  */
-const token = z.string({ required_error: "The link is incomplete" }).max(MAX_EMAIL_ACTION_TOKEN_LENGTH);
-const actSchema = z.discriminatedUnion("intent", [
+// Tokens are base32: anything else (spaces, control characters) is a broken link.
+const token = z
+  .string({ required_error: "The link is incomplete" })
+  .max(MAX_EMAIL_ACTION_TOKEN_LENGTH, "The link is incomplete")
+  .regex(/^[A-Za-z0-9]+$/, "The link is incomplete");
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("complete_task"), token }),
   z.object({ intent: z.literal("reply"), token, body: commentBodyField }),
 ]);
@@ -67,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!(await consumeRateLimit(`email-action:ip:${context.clientIp}`, EMAIL_ACTION_RATE_LIMIT))) {
     return data({ result: null, refusal: "Too many attempts from your network. Wait a few minutes and try again.", done: null }, { status: 429 });
   }
-  const submission = parseWithZod(await readFormData(request), { schema: actSchema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), refusal: null, done: null }, { status: 400 });
   const { value } = submission;
   const outcome = await performEmailAction({
@@ -87,7 +92,7 @@ export default function HubEmailAction() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state !== "idle" && navigation.formMethod === "POST";
-  const [form, fields] = useSchemaForm(actSchema, { id: "hub-act", lastResult: actionData?.result });
+  const [form, fields] = useSchemaForm(schema, { id: "hub-act", lastResult: actionData?.result });
   const planLink = (
     <Button asChild variant="brand" className="mt-5 w-full">
       <Link to={`/hub/${vendor.slug}/plan`}>Open your plan</Link>

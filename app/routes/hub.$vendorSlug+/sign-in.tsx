@@ -13,7 +13,8 @@ import { findHubVendor, getHubScope } from "~/utils/guard.server";
 import { readFormData } from "~/utils/form.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
 
-const signInSchema = z.object({
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.object({
   email: z
     .string({ required_error: "Enter your work email" })
     .trim()
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const vendor = await findHubVendor(params.vendorSlug);
-  const submission = parseWithZod(await readFormData(request), { schema: signInSchema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), sent: false }, { status: 400 });
   }
@@ -53,7 +54,7 @@ export default function HubSignIn() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state === "submitting";
-  const [form, fields] = useSchemaForm(signInSchema, { id: "hub-sign-in", lastResult: actionData?.result });
+  const [form, fields] = useSchemaForm(schema, { id: "hub-sign-in", lastResult: actionData?.result });
 
   if (actionData?.sent) {
     return (

@@ -19,9 +19,15 @@ import { useSchemaForm } from "~/utils/use-schema-form";
  */
 // Issued tokens are 32 characters; anything far longer is refused before it reaches the database.
 const MAX_TOKEN_LENGTH = 128;
+// Tokens are base32: anything else (spaces, control characters) is a broken link.
+const TOKEN_CHARACTERS = /^[A-Za-z0-9]+$/;
 
-const verifySchema = z.object({
-  token: z.string({ required_error: "The sign-in link is incomplete" }).max(MAX_TOKEN_LENGTH),
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.object({
+  token: z
+    .string({ required_error: "The sign-in link is incomplete" })
+    .max(MAX_TOKEN_LENGTH, "The sign-in link is incomplete")
+    .regex(TOKEN_CHARACTERS, "The sign-in link is incomplete"),
 });
 
 // The token sits in this page's URL and markup: keep it out of caches, and never send it to
@@ -52,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const vendor = await findHubVendor(params.vendorSlug);
-  const submission = parseWithZod(await readFormData(request), { schema: verifySchema });
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), failed: true }, { status: 400 });
   const outcome = await redeemMagicLink({ vendorSlug: vendor.slug, token: submission.value.token });
   if (!outcome.ok) return data({ result: submission.reply({ resetForm: true }), failed: true }, { status: 400 });
@@ -66,7 +72,7 @@ export default function HubVerify() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state !== "idle" && navigation.formMethod === "POST";
-  const [form] = useSchemaForm(verifySchema, { id: "hub-verify", lastResult: actionData?.result });
+  const [form] = useSchemaForm(schema, { id: "hub-verify", lastResult: actionData?.result });
 
   if (!token || actionData?.failed) {
     return (

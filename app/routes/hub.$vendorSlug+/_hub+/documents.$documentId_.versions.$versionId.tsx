@@ -1,5 +1,7 @@
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { RestoreVersionButton, VersionPage } from "~/components/documents/document-ui";
 import { getDocumentVersion, getHubDocument, restoreDocumentVersion } from "~/models/document.server";
 import { readFormData } from "~/utils/form.server";
@@ -25,10 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { vendorSlug: params.vendorSlug ?? "", document: { id: document.id, title: document.title, canEdit: document.canEdit }, version };
 }
 
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.object({ intent: z.literal("restore", { errorMap: () => ({ message: "Reload the page and try again" }) }) });
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, document, version } = await findVersion(request, params);
   if (!document.canEdit) throw data({ message: "Your hub role reads documents; it does not change them." }, { status: 403 });
-  if ((await readFormData(request)).get("intent") !== "restore") throw data({ message: "Unknown action." }, { status: 400 });
+  const submission = parseWithZod(await readFormData(request), { schema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   if (!(await restoreDocumentVersion(viewer, document.id, version.id, context.liveDocuments))) notFound();
   throw redirect(`/hub/${params.vendorSlug}/documents/${document.id}`);
 }
