@@ -333,6 +333,10 @@ describe("a shared document written by a hostile client", () => {
       expect(stored.contentText).toContain("<script>alert(1)</script>");
 
       // A script URL in a link or an image: the whole state is refused and the last safe rendering kept.
+      // The server tells the editor what it did with the change: refused outright, or kept out of the
+      // store ("not-stored"). Either way the row is checked once the server has answered.
+      const notices: string[] = [];
+      provider.on("stateless", ({ payload }: { payload: string }) => notices.push(payload));
       doc.transact(() => {
         const link = new Y.XmlText("click");
         link.format(0, 5, { link: { href: "javascript:alert(1)" } });
@@ -342,7 +346,8 @@ describe("a shared document written by a hostile client", () => {
         image.setAttribute("src", "javascript:alert(1)");
         fragment.push([paragraph, image]);
       });
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      await until(() => notices.length > 0, "the refusal");
+      expect(["refused", "not-stored"]).toContain((JSON.parse(notices[0]!) as { kind: string }).kind);
       const after = await db.sharedDocument.findUniqueOrThrow({ where: { id } });
       expect(after.contentHtml).toBe(stored.contentHtml);
     } finally {
