@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { decode } from "turbo-stream";
@@ -23,6 +22,7 @@ import { consoleCookie, createTenant, hubCookie, TEST_PASSWORD } from "../suppor
 import { createPlayWithItems } from "../support/plays";
 import { createResource } from "../support/resources";
 import { startTestServer, type TestServer } from "../support/server";
+import { snapshotVendor } from "../support/snapshot";
 
 /**
  * Every form action of the build, every intent of its schema: a valid submission succeeds and
@@ -411,36 +411,8 @@ function breakages(field: Field, valid: string | string[] | undefined): Array<[l
 // ---------------------------------------------------------------------------------------------
 // What the database holds
 
-const schemaText = fs.readFileSync(path.resolve("prisma/schema.prisma"), "utf8");
-/** Every model, and whether its rows carry a vendorId. */
-const models = [...schemaText.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, name, body]) => ({
-  delegate: name!.charAt(0).toLowerCase() + name!.slice(1),
-  byVendor: /^\s+vendorId\s/m.test(body!),
-}));
-type Delegate = { findMany: (args: object) => Promise<unknown[]>; count: () => Promise<number> };
-
-/**
- * The world's rows in every table, and how many rows every table holds: a refused submission
- * changes neither. Sessions (sliding expiry) and rate-limit counters change with every request.
- */
-async function snapshot(world: World) {
-  const parts = await Promise.all(
-    models.map(async ({ delegate, byVendor }) => {
-      const table = (db as unknown as Record<string, Delegate>)[delegate]!;
-      if (delegate === "rateLimitHit") return [delegate, null];
-      const count = await table.count();
-      if (delegate === "session") return [delegate, count];
-      if (delegate === "vendor") return [delegate, { count, rows: await table.findMany({ where: { id: world.vendor.id } }) }];
-      // Every hub request notes when the stakeholder was last seen (and so their updatedAt).
-      if (delegate === "stakeholder") {
-        const rows = (await table.findMany({ where: { vendorId: world.vendor.id }, orderBy: { id: "asc" } })) as Array<Record<string, unknown>>;
-        return [delegate, { count, rows: rows.map(({ lastSeenAt: _seen, previousSeenAt: _before, updatedAt: _updated, ...row }) => row) }];
-      }
-      return [delegate, byVendor ? { count, rows: await table.findMany({ where: { vendorId: world.vendor.id }, orderBy: { id: "asc" } }) } : count];
-    }),
-  );
-  return JSON.stringify(Object.fromEntries(parts), (_key, value) => (typeof value === "bigint" ? value.toString() : value));
-}
+/** What a submission could have written: the world's vendor's rows, and every table's count. */
+const snapshot = (world: World) => snapshotVendor(world.vendor.id);
 
 // ---------------------------------------------------------------------------------------------
 // Posting

@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchPlay } from "~/models/case.server";
 import { createDocument } from "~/models/document.server";
+import { planActionSchema } from "~/models/plan-fields";
 import { db } from "~/utils/db.server";
 import {
   consoleCookie,
@@ -16,6 +17,7 @@ import {
 import { createResource } from "../support/resources";
 import { createPublishedBlueprint } from "../support/blueprints";
 import { createPlayWithItems } from "../support/plays";
+import { snapshotVendor } from "../support/snapshot";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -548,21 +550,138 @@ describe("route matrix", () => {
   }
 });
 
+/**
+ * The fields a form may name another tenant's rows by, all filled with the victim's ids (vendor A,
+ * account A1), and a value for every other field the actions read, so that each request reaches
+ * the action's own checks rather than a 400 for a missing field.
+ */
+function foreignForm(world: World, intent: string): Record<string, string> {
+  const { a, blueprintA, playsA, documents, resources } = world;
+  return {
+    ...(intent ? { intent } : {}),
+    accountId: a.account.id,
+    taskId: a.plan.customerTask.id,
+    itemId: a.plan.customerTask.id,
+    on: "task",
+    kind: "task",
+    planId: a.plan.plan.id,
+    objectiveId: a.plan.objective.id,
+    milestoneId: a.plan.milestone.id,
+    parentId: blueprintA.initiative.id,
+    playId: playsA.customer.play.id,
+    caseId: playsA.customer.play.id,
+    proposalId: a.plan.customerTask.id,
+    engagementId: a.plan.engagement.id,
+    blueprintId: blueprintA.blueprint.id,
+    documentId: documents.shared.id,
+    resourceId: resources.forA1.id,
+    stakeholderId: a.champion.id,
+    sharedWith: a.account.id,
+    ownerId: a.csm.id,
+    owner: `user:${a.csm.id}`,
+    version: "1",
+    title: "Written by another tenant",
+    name: "Written by another tenant",
+    body: "Written by another tenant",
+    description: "Written by another tenant",
+    visibility: "customer",
+    status: "done",
+    decision: "accept",
+    direction: "down",
+    email: "intruder@elsewhere.test",
+    hubRole: "champion",
+    lifecycleStage: "adoption",
+    arr: "1",
+    startDate: "2030-01-15",
+    kickoffDate: "2030-01-15",
+    dueDate: "2030-01-15",
+    dueOffsetDays: "3",
+    ownerRole: "csm",
+    url: "https://example.com/intruder",
+  };
+}
+
+/** The intents of a route's exported schema ("" for a form without one). */
+function intentsOf(module: Record<string, unknown>): string[] {
+  const schema = module.schema as { _def?: { typeName?: string; options?: Array<{ shape: { intent?: { value?: string } } }>; shape?: () => Record<string, { _def: { values?: string[]; value?: string } }> } } | undefined;
+  if (schema?._def?.typeName === "ZodDiscriminatedUnion") return schema._def.options!.map((option) => option.shape.intent?.value ?? "");
+  const intent = schema?._def?.shape?.().intent?._def;
+  return intent?.values ?? (intent?.value ? [intent.value] : [""]);
+}
+
+/**
+ * Vendor A's rows, less those of account A2: its stakeholder, the hub attacker, may rightly write
+ * its own account's rows with the forms that create them (a document, its preferences).
+ */
+function victimRows(snapshot: string) {
+  const own = [world.accountA2.id, world.stakeholderA2.id];
+  const tables = JSON.parse(snapshot) as Record<string, { rows?: Array<Record<string, unknown>> } | number | null>;
+  return Object.fromEntries(
+    Object.entries(tables)
+      .filter(([, table]) => table !== null && typeof table === "object")
+      .map(([name, table]) => [name, (table as { rows: Array<Record<string, unknown>> }).rows.filter((row) => !own.includes(row.accountId as string) && !own.includes(row.id as string))]),
+  );
+}
+
+/** Who attacks each action: another vendor's CSM in the console, another account's stakeholder in the hub. */
+function attackerOf(routeId: string): "csmB" | "hubA2" | null {
+  if (routeId.startsWith("routes/console+/")) return "csmB";
+  if (routeId.startsWith("routes/hub.$vendorSlug+/_hub+/")) return "hubA2";
+  return null;
+}
+
+// Signing in, up and out, and redeeming links, act without a session: they are not cross-tenant.
+const withoutSession = ["routes/_auth+/login", "routes/_auth+/signup", "routes/hub.$vendorSlug+/sign-in", "routes/hub.$vendorSlug+/verify", "routes/hub.$vendorSlug+/act"];
+// Signing out ends the attacker's session, so it goes last.
+const signOuts = ["routes/_auth+/logout", "routes/hub.$vendorSlug+/sign-out"];
+// Forms that create rows of the attacker's own tenant: no victim id in the URL, so not a 404.
+const ownTenantForms = ["routes/console+/accounts.new", "routes/console+/blueprints.new", "routes/console+/plays.new", "routes/console+/resources.new", "routes/console+/import", "routes/hub.$vendorSlug+/_hub+/documents._index", "routes/hub.$vendorSlug+/_hub+/preferences"];
+
 describe("cross-tenant writes", () => {
-  it("leave the other tenant's rows untouched", async () => {
-    const before = await db.successTask.findMany({ where: { vendorId: world.a.vendor.id }, orderBy: { id: "asc" } });
-    // Every action route, posted by vendor B's CSM and by account A2's stakeholder against vendor A's ids.
-    for (const [routeId, entry] of Object.entries(matrix)) {
-      if (entry.kind !== "page" || !build.routes[routeId]?.module.action) continue;
-      for (const principal of ["csmB", "hubA2"] as const) {
-        const response = await server.request(entry.url(world), {
-          cookie: world.cookies[principal],
-          form: { intent: "update", taskId: world.a.plan.customerTask.id, accountId: world.a.account.id, status: "done" },
-        });
-        expect(response.status, `${principal} POST ${routeId}`).toBeLessThan(500);
+  it("every action with a foreign session and the victim's ids answers 404 and writes nothing", async () => {
+    const before = await snapshotVendor(world.a.vendor.id);
+    const actions = Object.entries(build.routes).filter(([, route]) => route.module.action);
+    const failures: string[] = [];
+    let sent = 0;
+    for (const [routeId, route] of actions) {
+      if (withoutSession.includes(routeId) || signOuts.includes(routeId)) continue;
+      const attacker = attackerOf(routeId);
+      const entry = matrix[routeId];
+      if (!attacker || entry?.kind !== "page") {
+        failures.push(`${routeId}: no attacker or URL`);
+        continue;
+      }
+      // The account page's route module does not export its schema yet: the schema it parses.
+      const module = routeId === "routes/console+/accounts.$accountId" ? { schema: planActionSchema } : route.module;
+      for (const intent of intentsOf(module as unknown as Record<string, unknown>)) {
+        const label = `${attacker} POST ${routeId}${intent ? ` (${intent})` : ""}`;
+        const response = await server.request(entry.url(world), { cookie: world.cookies[attacker], form: foreignForm(world, intent) });
+        sent += 1;
+        const location = response.headers.get("location") ?? "";
+        await response.body?.cancel();
+        if (/\/login|\/sign-in/.test(location)) failures.push(`${label}: sent to sign in (the session ended)`);
+        else if (ownTenantForms.includes(routeId)) {
+          if (response.status >= 500) failures.push(`${label}: ${response.status}`);
+        } else if (response.status !== 404) failures.push(`${label}: ${response.status}, not 404`);
       }
     }
-    const after = await db.successTask.findMany({ where: { vendorId: world.a.vendor.id }, orderBy: { id: "asc" } });
-    expect(after).toEqual(before);
+    expect(failures).toEqual([]);
+    expect(sent, "actions reached").toBeGreaterThan(30);
+    expect(victimRows(await snapshotVendor(world.a.vendor.id)), "vendor A's rows but account A2's").toEqual(victimRows(before));
+
+    // The attackers' sessions are still live: every request above reached its action.
+    expect((await server.request("/console", { cookie: world.cookies.csmB })).status, "csmB still signed in").toBe(200);
+    expect((await server.request(`/hub/${world.a.vendor.slug}`, { cookie: world.cookies.hubA2 })).status, "hubA2 still signed in").toBe(200);
+  });
+
+  it("signing out, sent last with the victim's ids, ends only the sender's session", async () => {
+    const logout = await server.request("/logout", { cookie: world.cookies.csmB, form: { accountId: world.a.account.id } });
+    expect(logout.status).toBe(302);
+    const signOut = await server.request(`/hub/${world.a.vendor.slug}/sign-out`, { cookie: world.cookies.hubA2, form: { stakeholderId: world.a.champion.id } });
+    expect(signOut.status).toBe(302);
+    // Vendor A's own people are still signed in.
+    expect((await server.request("/console", { cookie: world.cookies.csmA })).status).toBe(200);
+    expect((await server.request(`/hub/${world.a.vendor.slug}`, { cookie: world.cookies.hubA1 })).status).toBe(200);
+    expect((await server.request("/console", { cookie: world.cookies.csmB })).headers.get("location"), "csmB signed out").toMatch(/^\/login/);
   });
 });

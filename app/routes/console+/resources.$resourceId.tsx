@@ -14,6 +14,9 @@ import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
 
+/** The form this route's action parses (the bad-input and route-matrix tests read it from the build). */
+export const schema = editResourceSchema;
+
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData ? `${loaderData.resource.title} · Resources · Tandem` : "Resource not found · Tandem" },
 ];

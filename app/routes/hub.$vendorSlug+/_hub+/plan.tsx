@@ -11,6 +11,9 @@ import { readFormData } from "~/utils/form.server";
 import { humanize } from "~/utils/format";
 import { requireHubScope } from "~/utils/guard.server";
 
+/** The form this route's action parses (the bad-input and route-matrix tests read it from the build). */
+export const schema = hubActionSchema;
+
 export const meta: MetaFunction = () => [{ title: "Mutual action plan · Customer hub" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
