@@ -178,6 +178,7 @@ async function seedAccount(
   const plan = await tx.successPlan.create({
     data: { vendorId, accountId: account.id, engagementId: engagement.id, title: spec.plan },
   });
+  await tx.account.update({ where: { id: account.id }, data: { currentEngagementId: engagement.id } });
 
   const taskIds = new Map<string, string>();
   for (const [objectivePosition, objective] of spec.objectives.entries()) {

@@ -135,6 +135,7 @@ function seed(file: string) {
   const stakeholder = insert("Stakeholder", ["id", "vendorId", "accountId", "email", "name", "hubRole"]);
   const engagement = insert("Engagement", ["id", "vendorId", "accountId", "kind", "startDate"]);
   const plan = insert("SuccessPlan", ["id", "vendorId", "accountId", "engagementId", "title"]);
+  const makeCurrent = sqlite.prepare(`UPDATE "Account" SET "currentEngagementId" = ? WHERE "id" = ?`);
   const objective = insert("SuccessObjective", ["id", "vendorId", "planId", "title", "position"]);
   const milestone = insert("SuccessInitiative", ["id", "vendorId", "planId", "objectiveId", "title", "targetDate", "position"]);
   const task = insert("SuccessTask", [
@@ -156,6 +157,7 @@ function seed(file: string) {
         stakeholder(championId, vendorId, accountId, `champion-${key}@customer.test`, `Champion ${key}`, "champion");
         engagement(`be${key}`, vendorId, accountId, "onboarding", stamp);
         plan(planId, vendorId, accountId, `be${key}`, "Onboarding plan");
+        makeCurrent.run(`be${key}`, accountId);
         for (let o = 0; o < OBJECTIVES; o++) {
           const objectiveId = `bo${key}_${o}`;
           objective(objectiveId, vendorId, planId, `Objective ${o + 1}`, o);

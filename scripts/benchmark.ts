@@ -90,6 +90,7 @@ async function runWorker() {
     const base = { vendorId: vendor.id };
     await tx.engagement.createMany({ data: withPlans.map((row) => ({ ...base, id: row.engagementId, accountId: row.accountId, kind: "onboarding", startDate: new Date() })) });
     await tx.successPlan.createMany({ data: withPlans.map((row) => ({ ...base, id: row.planId, accountId: row.accountId, engagementId: row.engagementId, title: "Plan" })) });
+    for (const row of withPlans) await tx.account.update({ where: { id: row.accountId }, data: { currentEngagementId: row.engagementId } });
     await tx.successObjective.createMany({ data: withPlans.map((row) => ({ ...base, id: row.objectiveId, planId: row.planId, title: "Objective" })) });
     await tx.successInitiative.createMany({
       data: withPlans.map((row) => ({ ...base, id: row.initiativeId, planId: row.planId, objectiveId: row.objectiveId, title: "Milestone" })),

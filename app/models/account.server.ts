@@ -123,6 +123,7 @@ export async function getAccountOverview(scope: Scope, accountId: string) {
       arrCents: true,
       renewalDate: true,
       lifecycleStage: true,
+      currentEngagementId: true,
       owner: { select: { id: true, name: true } },
       stakeholders: {
         select: { id: true, name: true, title: true, hubRole: true, email: true },

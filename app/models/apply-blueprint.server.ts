@@ -46,7 +46,7 @@ async function listApplicableBlueprints(scope: Scope) {
 export async function findApplyAccount(scope: Scope, accountId: string) {
   const account = await db.account.findFirst({
     where: { id: accountId, vendorId: scope.vendorId },
-    select: { id: true, name: true, ownerId: true },
+    select: { id: true, name: true, ownerId: true, currentEngagementId: true },
   });
   if (!account) notFound();
   return account;
@@ -73,6 +73,8 @@ export async function getApplyOptions(scope: Scope & Pick<ConsoleScope, "userId"
       orderBy: [{ name: "asc" }, { id: "asc" }],
     }),
   ]);
+  // The current plan first: it is what the form offers by default.
+  engagements.sort((x, y) => Number(y.id === account.currentEngagementId) - Number(x.id === account.currentEngagementId));
   const roleOwners = pickRoleOwners({ accountOwnerId: account.ownerId, actingUserId: scope.userId, vendorUsers, stakeholders });
   const defaultOwners = Object.fromEntries(
     Object.entries(roleOwners).map(([role, owner]) => [role, owner.ownerVendorUserId ?? owner.ownerStakeholderId ?? ""]),

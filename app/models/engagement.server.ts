@@ -22,6 +22,8 @@ function engagementData(input: EngagementInput) {
 /**
  * A new engagement of an account the caller has already found in the scope, with its empty
  * success plan ("Onboarding plan"): every engagement has a plan to apply blueprints and plays to.
+ * The account's first engagement becomes its current one; a later one only when a CSM makes it
+ * current (makeEngagementCurrent), so the customer's hub never switches to an empty plan.
  */
 export async function createEngagement(scope: ActingScope, accountId: string, input: EngagementInput) {
   return db.$transaction(async (tx) => {
@@ -32,6 +34,7 @@ export async function createEngagement(scope: ActingScope, accountId: string, in
     await tx.successPlan.create({
       data: { vendorId: scope.vendorId, accountId, engagementId: engagement.id, title: `${humanize(input.kind)} plan` },
     });
+    await tx.account.updateMany({ where: { id: accountId, vendorId: scope.vendorId, currentEngagementId: null }, data: { currentEngagementId: engagement.id } });
     await tx.activityEvent.create({
       data: accountEvent(scope, accountId, "engagement.created", `started the ${input.kind} engagement on ${formatDate(input.startDate)}`, {
         type: "Engagement",
@@ -49,6 +52,25 @@ export async function updateEngagement(scope: ActingScope, accountId: string, en
     db.engagement.updateMany({ where: { id: engagementId, accountId, vendorId: scope.vendorId }, data: engagementData(input) }),
     db.activityEvent.create({
       data: accountEvent(scope, accountId, "engagement.updated", `updated the ${input.kind} engagement's dates`, { type: "Engagement", id: engagementId }),
+    }),
+  ]);
+  return true;
+}
+
+/**
+ * Makes the engagement's plan the account's mutual action plan, in the console and in the hub.
+ * False when the engagement is not one of this account in the scope.
+ */
+export async function makeEngagementCurrent(scope: ActingScope, accountId: string, engagementId: string) {
+  const engagement = await getEngagement(scope, accountId, engagementId);
+  if (!engagement) return false;
+  await db.$transaction([
+    db.account.updateMany({ where: { id: accountId, vendorId: scope.vendorId }, data: { currentEngagementId: engagement.id } }),
+    db.activityEvent.create({
+      data: accountEvent(scope, accountId, "engagement.made_current", `made the ${engagement.kind} engagement's plan the current plan`, {
+        type: "Engagement",
+        id: engagement.id,
+      }),
     }),
   ]);
   return true;

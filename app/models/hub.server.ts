@@ -54,9 +54,10 @@ type TaskRow = {
   ownerVendorUserName: string | null;
 };
 
-// Every hub page shows (part of) the plan, so it is two reads: the outline (plans, objectives,
-// milestones) and the account's tasks, both filtered to customer-visible items. A task whose
-// milestone or objective is internal is dropped because its parent never comes back.
+// Every hub page shows (part of) the current plan (the plan of Account.currentEngagementId, which
+// a CSM chooses), so it is two reads: the outline (plan, objectives, milestones) and the
+// account's tasks, both filtered to customer-visible items. A task whose milestone or objective
+// is internal, or in another plan, is dropped because its parent never comes back.
 // Objectives and milestones are reached through the vendor's own plan by their parent's id;
 // repeating the vendor there would lead SQLite's planner to the (vendorId) index instead.
 const CUSTOMER_PLAN_OUTLINE_SQL = `
@@ -66,7 +67,8 @@ const CUSTOMER_PLAN_OUTLINE_SQL = `
     FROM "SuccessPlan" p
     LEFT JOIN "SuccessObjective" o ON o."planId" = p."id" AND o."visibility" = '${CUSTOMER}'
     LEFT JOIN "SuccessInitiative" i ON i."objectiveId" = o."id" AND i."visibility" = '${CUSTOMER}'
-   WHERE p."vendorId" = ? AND p."accountId" = ?
+    JOIN "Account" a ON a."currentEngagementId" = p."engagementId"
+   WHERE p."vendorId" = ? AND p."accountId" = ? AND a."id" = p."accountId"
    ORDER BY p."createdAt", p."id", o."position", o."createdAt", o."id", i."position", i."createdAt", i."id"`;
 
 // One range of the (accountId, visibility, status) index, like the plan's own page in the console.

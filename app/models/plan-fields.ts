@@ -30,6 +30,7 @@ export const PLAN_ITEM_KINDS = ["objective", "milestone", "task"] as const;
 const itemKind = z.enum(PLAN_ITEM_KINDS, { errorMap: () => ({ message: "Choose an objective, milestone or task" }) });
 
 export const planActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("makeEngagementCurrent"), engagementId: idField("Choose an engagement") }),
   z.object({
     intent: z.literal("updateTask"),
     taskId: idField("Choose a task"),

@@ -5,12 +5,11 @@ import type { ConsoleScope } from "~/utils/guard.server";
 
 type Scope = Pick<ConsoleScope, "vendorId">;
 
-/** An account's current plan is the one of its most recently started engagement. */
-const currentPlanFirst: Prisma.SuccessPlanOrderByWithRelationInput[] = [
-  { engagement: { startDate: "desc" } },
-  { createdAt: "desc" },
-  { id: "desc" },
-];
+/**
+ * An account's current plan is the plan of the engagement a CSM made current
+ * (Account.currentEngagementId): adding an engagement never moves the customer to another plan.
+ */
+const isCurrentPlan = { engagement: { currentOf: { isNot: null } } } satisfies Prisma.SuccessPlanWhereInput;
 const byPosition = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
 
 export type PlanSummary = { percent: number; total: number; overdue: number };
@@ -23,17 +22,10 @@ export async function summarizeCurrentPlans(scope: Scope, accountIds: string[]):
   const summaries = new Map<string, PlanSummary>();
   if (accountIds.length === 0) return summaries;
   const plans = await db.successPlan.findMany({
-    where: { vendorId: scope.vendorId, accountId: { in: accountIds } },
+    where: { vendorId: scope.vendorId, accountId: { in: accountIds }, ...isCurrentPlan },
     select: { id: true, accountId: true },
-    orderBy: currentPlanFirst,
   });
-  const accountByPlan = new Map<string, string>();
-  const seenAccounts = new Set<string>();
-  for (const plan of plans) {
-    if (seenAccounts.has(plan.accountId)) continue;
-    seenAccounts.add(plan.accountId);
-    accountByPlan.set(plan.id, plan.accountId);
-  }
+  const accountByPlan = new Map(plans.map((plan) => [plan.id, plan.accountId]));
   const planIds = [...accountByPlan.keys()];
   if (planIds.length === 0) return summaries;
 
@@ -158,8 +150,7 @@ export type ConsoleTask = ReturnType<typeof toConsoleTask>;
  */
 export async function getAccountPlan(scope: Scope, accountId: string, now = new Date()) {
   const plan = await db.successPlan.findFirst({
-    where: { vendorId: scope.vendorId, accountId },
-    orderBy: currentPlanFirst,
+    where: { vendorId: scope.vendorId, accountId, ...isCurrentPlan },
     select: {
       id: true,
       title: true,

@@ -64,15 +64,9 @@ const signupStandIn = z.object({ companyName: z.string(), slug: z.string(), name
  * Failures found in files owned elsewhere, reported and awaiting their fix: each must still fail
  * (a fixed one fails the test until it leaves this list).
  */
-const knownProblems: Record<string, string> = {
-  // login.tsx: a redirect target with control characters signs in instead of being refused.
-  "routes/_auth+/login: redirectTo: control characters → 202": "login.tsx's redirectTo has a maximum but no character rule",
-};
+const knownProblems: Record<string, string> = {};
 /** Forms that cannot be submitted at all today (reported): their tests are expected to fail. */
-const knownBroken: Record<string, string> = {
-  // form.server.ts refuses field names with a dot, and the apply form names its owner selects `owners.<role>`.
-  "routes/console+/accounts.$accountId_.apply": "readFormData refuses the apply form's `owners.csm` field names",
-};
+const knownBroken: Record<string, string> = {};
 
 const forms: Record<string, Form | { noInput: string }> = {
   "routes/_auth+/logout": { noInput: "signing out takes no fields; tested below" },
@@ -250,6 +244,7 @@ const forms: Record<string, Form | { noInput: string }> = {
       closeCase: { valid: (w) => ({ intent: "closeCase", caseId: w.caseId }) },
       reopenCase: { valid: (w) => ({ intent: "reopenCase", caseId: w.closedCaseId }) },
       decideProposal: { valid: (w) => ({ intent: "decideProposal", proposalId: w.proposal.id, decision: "accept" }) },
+      makeEngagementCurrent: { valid: (w) => ({ intent: "makeEngagementCurrent", engagementId: w.laterEngagement.id }) },
     },
   },
   "routes/hub.$vendorSlug+/_hub+/plan": {
@@ -351,7 +346,8 @@ async function buildWorld() {
     reply: await emailAction("reply"),
   };
   const cookies = { anonymous: undefined, console: await consoleCookie(tenant.csm.id), hub: await hubCookie(tenant.champion.id) };
-  return { ...tenant, marker, member, blueprint, draft, play, caseId: launched.caseId, closedCaseId: closed.caseId, resource, document, version, doneTask, describedTask, proposal, tokens, cookies };
+  const laterEngagement = await db.engagement.create({ data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, kind: "renewal", startDate: new Date() } });
+  return { ...tenant, marker, member, blueprint, draft, play, caseId: launched.caseId, closedCaseId: closed.caseId, resource, document, version, doneTask, describedTask, proposal, laterEngagement, tokens, cookies };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNTS_PAGE_SIZE, getAccountOverview, listAccounts, type AccountFilters } from "~/models/account.server";
 import { getAccountPlan, summarizeCurrentPlans } from "~/models/plan.server";
+import { createEngagement, makeEngagementCurrent } from "~/models/engagement.server";
 import { db } from "~/utils/db.server";
 import { consoleCookie, createAccount, createStakeholder, createTenant, createVendor, createVendorUser } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
@@ -119,11 +120,11 @@ describe("listAccounts", () => {
     await db.successTask.update({ where: { id: tenant.plan.customerTask.id }, data: { status: "done" } });
     expect((await summarizeCurrentPlans(scope, [tenant.account.id])).get(tenant.account.id)).toEqual({ total: 3, overdue: 0, percent: 33 });
 
-    // A later engagement's plan becomes the current one.
-    const later = await db.engagement.create({
-      data: { vendorId: scope.vendorId, accountId: tenant.account.id, kind: "adoption", startDate: new Date(Date.now() + DAY) },
-    });
-    await db.successPlan.create({ data: { vendorId: scope.vendorId, accountId: tenant.account.id, engagementId: later.id, title: "Adoption" } });
+    // A later engagement's plan becomes the current one only when a CSM makes it so.
+    const actor = { ...scope, userId: tenant.csm.id };
+    const later = await createEngagement(actor, tenant.account.id, { kind: "adoption", startDate: new Date(Date.now() + DAY) });
+    expect((await summarizeCurrentPlans(scope, [tenant.account.id])).get(tenant.account.id)).toEqual({ total: 3, overdue: 0, percent: 33 });
+    await makeEngagementCurrent(actor, tenant.account.id, later.id);
     expect((await summarizeCurrentPlans(scope, [tenant.account.id])).get(tenant.account.id)).toEqual({ total: 0, overdue: 0, percent: 0 });
 
     const planless = await createAccount(scope.vendorId);

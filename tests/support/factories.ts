@@ -80,6 +80,7 @@ export async function createPlan(
   const plan = await db.successPlan.create({
     data: { vendorId: account.vendorId, accountId: account.id, engagementId: engagement.id, title: `Onboarding plan ${marker}` },
   });
+  await db.account.update({ where: { id: account.id }, data: { currentEngagementId: engagement.id } });
   const objective = await db.successObjective.create({
     data: { vendorId: account.vendorId, planId: plan.id, title: `Cut handling time ${marker}` },
   });

@@ -47,6 +47,7 @@ import { parseOwnerRef } from "~/models/task-owner";
 import { cn } from "~/utils/cn";
 import { formatCents, formatDate, formatDateTime, humanize } from "~/utils/format";
 import { requireConsoleScope } from "~/utils/guard.server";
+import { makeEngagementCurrent } from "~/models/engagement.server";
 import { notFound } from "~/utils/http.server";
 import { readFormData } from "~/utils/form.server";
 
@@ -86,6 +87,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ result: submission.reply({ formErrors: [message] }), conflict: { ...now, version: now.version } }, { status: 409 });
   };
   switch (input.intent) {
+    case "makeEngagementCurrent":
+      if (!(await makeEngagementCurrent(scope, accountId, input.engagementId))) notFound();
+      break;
     case "updateTask": {
       const saved = await updateTask(scope, accountId, input.taskId, input.version, {
         title: input.title,
@@ -258,6 +262,21 @@ function PlanView({ plan, people }: { plan: Plan; people: People }) {
         <ObjectiveForm planId={plan.id} />
       </div>
     </div>
+  );
+}
+
+/** The customer's hub and the plan above switch to this engagement's plan. */
+function MakeCurrentButton({ engagementId, kind }: { engagementId: string; kind: string }) {
+  const fetcher = useFetcher<typeof action>();
+  const busy = fetcher.state !== "idle";
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="intent" value="makeEngagementCurrent" />
+      <input type="hidden" name="engagementId" value={engagementId} />
+      <Button type="submit" variant="secondary" size="sm" disabled={busy} aria-busy={busy || undefined} aria-label={`Make the ${kind} plan the current plan`}>
+        {busy ? "Switching…" : "Make current plan"}
+      </Button>
+    </fetcher.Form>
   );
 }
 
@@ -510,11 +529,16 @@ export default function AccountPage() {
         ) : (
           <ul className="space-y-2 text-sm">
             {account.engagements.map((engagement) => (
-              <li key={engagement.id} className="flex flex-wrap gap-x-3">
+              <li key={engagement.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
                 <span className="font-medium">{humanize(engagement.kind)}</span>
                 <span className="text-slate-600">
                   {formatDate(engagement.startDate)} → {formatDate(engagement.targetEndAt, "no target date")}
                 </span>
+                {engagement.id === account.currentEngagementId ? (
+                  <Badge tone="success">Current plan</Badge>
+                ) : (
+                  <MakeCurrentButton engagementId={engagement.id} kind={humanize(engagement.kind)} />
+                )}
               </li>
             ))}
           </ul>

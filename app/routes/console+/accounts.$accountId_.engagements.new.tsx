@@ -38,7 +38,7 @@ export default function NewEngagementPage() {
     <FormPage
       back={{ to: `/console/accounts/${account.id}`, label: account.name }}
       title={`New engagement for ${account.name}`}
-      intro="The engagement starts with an empty success plan, ready for a blueprint or your own objectives."
+      intro="The engagement starts with an empty success plan, ready for a blueprint or your own objectives. The customer keeps seeing the current plan until you make this one current, on the account page."
     >
       <EngagementForm
         lastResult={actionData?.result}
