@@ -22,13 +22,17 @@ export type FormLimits = {
 export const FORM_LIMITS: FormLimits = { maxBytes: 512 * 1024, maxFields: 100 };
 
 /**
- * A field name is a word: conform reads dots and brackets as paths into nested objects and
- * arrays (`x[99999999]` makes an array that long), which no form of this app uses.
+ * A field name is a word, or up to four words joined by dots (`owners.csm`: an object field).
+ * Conform reads brackets as array indices (`x[99999999]` makes an array that long), which no
+ * form of this app uses; each word starts with a letter, so no path reaches `__proto__`.
+ * Conform's own two names are the exception.
  */
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z][A-Za-z0-9_-]*){0,3}$/;
+const CONFORM_NAMES = new Set(["__intent__", "__state__"]);
+const MAX_NAME_LENGTH = 100;
 
 /** Whether a form may have a field of this name (uploads streamed part by part check theirs with it). */
-export const isFormFieldName = (name: string) => FIELD_NAME.test(name);
+export const isFormFieldName = (name: string) => name.length <= MAX_NAME_LENGTH && (FIELD_NAME.test(name) || CONFORM_NAMES.has(name));
 
 const NOT_A_FORM = "This request must be sent as a form.";
 export const UNKNOWN_FIELD = "This form has a field this page does not know.";

@@ -17,7 +17,12 @@ import { useSchemaForm } from "~/utils/use-schema-form";
 const schema = z.object({
   email: z.string({ required_error: "Enter your email" }).trim().max(254, "Email is too long").email("Enter a valid email"),
   password: z.string({ required_error: "Enter your password" }).max(200, "Password is too long"),
-  redirectTo: z.string().max(2000).optional(),
+  // Checked again where it is used (safeRedirectPath); a path never holds control characters.
+  redirectTo: z
+    .string()
+    .max(2000, "Use at most 2,000 characters")
+    .refine((value) => !/\p{Cc}/u.test(value), "Use a path without control characters")
+    .optional(),
 });
 
 const WRONG_CREDENTIALS = "Email or password is incorrect";
