@@ -23,3 +23,15 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+// Characters that mean something to regular expressions, LIKE, SQL, URLs and HTML, plus
+// letters, spaces, control characters and characters outside the Basic Multilingual Plane.
+const TROUBLESOME = [..."-_%\\^$.*+?()[]{}|/'\"`;:=&#<>!~@ \t\nabcXYZ019éß\u0000\u001f\u007f\u200b😀"];
+
+/** A string of up to `maxLength` characters, mostly of the troublesome ones above, any code point otherwise. */
+export function randomText(random: () => number, maxLength: number) {
+  const below = (n: number) => Math.floor(random() * n);
+  let text = "";
+  for (let i = below(maxLength + 1); i > 0; i--) text += random() < 0.9 ? TROUBLESOME[below(TROUBLESOME.length)] : String.fromCodePoint(below(0x110000));
+  return text;
+}
