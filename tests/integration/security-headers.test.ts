@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleCookie, createTenant, hubCookie } from "../support/factories";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -26,6 +27,32 @@ describe("every HTML response", () => {
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("carries them on the console's and the hub's own pages, signed in or not", async () => {
+    const tenant = await createTenant();
+    const [csm, champion] = await Promise.all([consoleCookie(tenant.csm.id), hubCookie(tenant.champion.id)]);
+    const pages = [
+      { path: "/login" },
+      { path: "/console", cookie: csm },
+      { path: `/console/accounts/${tenant.account.id}`, cookie: csm },
+      { path: `/hub/${tenant.vendor.slug}/sign-in` },
+      { path: `/hub/${tenant.vendor.slug}`, cookie: champion },
+      { path: `/hub/${tenant.vendor.slug}/plan`, cookie: champion },
+    ];
+    for (const page of pages) {
+      const response = await server.request(page.path, { cookie: page.cookie });
+      expect(response.status, page.path).toBe(200);
+      expect(response.headers.get("content-type"), page.path).toContain("text/html");
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce, page.path).toBeTruthy();
+      expect(csp, page.path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(response.headers.get("strict-transport-security"), page.path).toMatch(/max-age=\d{7,}/);
+      expect(response.headers.get("x-content-type-options"), page.path).toBe("nosniff");
+      const html = await response.text();
+      for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) expect(tag, page.path).toContain(`nonce="${nonce}"`);
+    }
   });
 
   it("uses a fresh nonce per response", async () => {
