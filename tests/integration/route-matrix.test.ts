@@ -548,6 +548,21 @@ describe("route matrix", () => {
       });
     }
   }
+
+  it("changes no state on any GET, as any principal (bookkeeping aside: docs/decisions/015)", async () => {
+    // Opening a resource in the hub is recorded as it is served (ResourceView), on purpose.
+    const withoutResourceOpens = (snapshot: string) => ({ ...(JSON.parse(snapshot) as Record<string, unknown>), resourceView: null });
+    const before = withoutResourceOpens(await snapshotVendor(world.a.vendor.id));
+    for (const entry of Object.values(matrix)) {
+      if (entry.kind !== "page") continue;
+      for (const principal of principals) {
+        const url = entry.url(world);
+        await (await server.request(url, { cookie: world.cookies[principal] })).arrayBuffer();
+        await (await server.data(url, world.cookies[principal])).arrayBuffer();
+      }
+    }
+    expect(withoutResourceOpens(await snapshotVendor(world.a.vendor.id))).toEqual(before);
+  });
 });
 
 /**
