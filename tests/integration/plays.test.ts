@@ -156,6 +156,28 @@ describe("launching a play", () => {
     expect(await db.activityEvent.findFirst({ where: { subjectId: result.caseId } })).toMatchObject({ visibility: "internal" });
   });
 
+  it("keeps a customer play's task that a CSM made internal out of every hub page and its data", async () => {
+    const { a, hubA } = world;
+    const { play, csmItem, championItem } = await createPlayWithItems(a.vendor.id, "customer", `hidden-step-${Date.now()}`);
+    const result = await launchPlay(scopeOf(a), { accountId: a.account.id, playId: play.id });
+    if (!result.ok) throw new Error(result.message);
+    const hidden = await db.successTask.findFirstOrThrow({ where: { caseId: result.caseId, title: csmItem.title } });
+    await db.successTask.update({ where: { id: hidden.id }, data: { visibility: "internal" } });
+
+    const cases = await getHubCases({ vendorId: a.vendor.id, accountId: a.account.id, stakeholderId: a.champion.id });
+    const tasks = cases.flatMap((successCase) => successCase.tasks.map((task) => task.title));
+    expect(tasks).toContain(championItem.title);
+    expect(tasks).not.toContain(csmItem.title);
+    for (const path of ["", "/plan", "/timeline", "/checklist"]) {
+      const url = `/hub/${a.vendor.slug}${path}`;
+      const page = await server.request(url, { cookie: hubA });
+      const data = await server.data(url, hubA);
+      expect([page.status, data.status], url).toEqual([200, 200]);
+      expect(await page.text(), url).not.toContain(csmItem.title);
+      expect(await data.text(), `${url}.data`).not.toContain(csmItem.title);
+    }
+  });
+
   it("writes nothing when any part fails", async () => {
     const { a } = world;
     const { play } = await createPlayWithItems(a.vendor.id, "customer", "atomic");
