@@ -4,6 +4,7 @@ import { getCustomerView, getHubCases, getHubPlan } from "~/models/hub.server";
 import { db } from "~/utils/db.server";
 import { consoleCookie, createTenant, hubCookie } from "../support/factories";
 import { createPlayWithItems } from "../support/plays";
+import { racePosts } from "../support/redemption-race";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -132,6 +133,31 @@ describe("editing tasks", () => {
     expect((await post({ intent: "addComment", on: "milestone", itemId: b.plan.milestone.id, body: "x", visibility: "customer" })).status).toBe(404);
     expect(await db.successTask.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ title: "Guarded task", version: 1 });
     expect(await db.successObjective.findUnique({ where: { id: b.plan.objective.id } })).not.toBeNull();
+  });
+});
+
+describe("concurrent saves of one task", () => {
+  it("from the same version: exactly one is stored, the other nineteen are told of the conflict", async () => {
+    const { account, csm, champion, plan } = await createTenant();
+    const task = await db.successTask.findUniqueOrThrow({ where: { id: plan.customerTask.id } });
+    const body = (title: string) =>
+      new URLSearchParams({
+        intent: "updateTask",
+        taskId: task.id,
+        version: String(task.version),
+        title,
+        status: "in_progress",
+        visibility: "customer",
+        owner: `stakeholder:${champion.id}`,
+        dueDate: "2031-01-15",
+      }).toString();
+    // One body for all: each save differs only in when it arrives, as twenty double-clicks would.
+    const answers = await racePosts(server, `/console/accounts/${account.id}`, body("Invite the whole team"), { count: 20, cookie: await consoleCookie(csm.id) });
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([200, ...Array(19).fill(409)]);
+    const stored = await db.successTask.findUniqueOrThrow({ where: { id: task.id } });
+    expect(stored.version).toBe(task.version + 1);
+    expect(stored.title).toBe("Invite the whole team");
   });
 });
 

@@ -26,7 +26,7 @@ type Answer = { status: number; location: string | undefined; setCookie: string[
  * between its check and its update.
  */
 export async function expectOneOfManyRedemptions(server: TestServer, vendorSlug: string, token: string, stakeholderId: string) {
-  const answers = await raceRedemptions(server, `/hub/${vendorSlug}/verify`, new URLSearchParams({ token }).toString());
+  const answers = await racePosts(server, `/hub/${vendorSlug}/verify`, new URLSearchParams({ token }).toString(), { count: RACING_REDEMPTIONS });
 
   const signedIn = answers.filter((answer) => answer.status === 302);
   const refused = answers.filter((answer) => answer.status !== 302);
@@ -47,9 +47,13 @@ export async function expectOneOfManyRedemptions(server: TestServer, vendorSlug:
   expect(cookieToken.split(".")[0]).toBe(sessions[0]!.id);
 }
 
-async function raceRedemptions(server: TestServer, pathname: string, body: string): Promise<Answer[]> {
+/**
+ * `count` POSTs of one form body to one page, held back until the server has taken in every
+ * one of them (see above), then sent together: the answers, in sending order.
+ */
+export async function racePosts(server: TestServer, pathname: string, body: string, { count, cookie }: { count: number; cookie?: string }): Promise<Answer[]> {
   const { hostname, port } = new URL(server.origin);
-  const requests = Array.from({ length: RACING_REDEMPTIONS }, () => {
+  const requests = Array.from({ length: count }, () => {
     const request = http.request({
       host: hostname,
       port,
@@ -62,6 +66,7 @@ async function raceRedemptions(server: TestServer, pathname: string, body: strin
         "Content-Type": "application/x-www-form-urlencoded",
         "Content-Length": Buffer.byteLength(body),
         Expect: "100-continue",
+        ...(cookie ? { Cookie: cookie } : {}),
       },
     });
     const answer = new Promise<Answer>((resolve, reject) => {
