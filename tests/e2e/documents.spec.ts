@@ -153,6 +153,9 @@ test("a CSM and a stakeholder write in the same document at once; both see both,
     await editor.locator("p", { hasText: "Goals:" }).first().click();
     await csm.page.keyboard.press("End");
     await csm.page.keyboard.press("Shift+Home");
+    // The editor takes a keyboard selection from the browser's selectionchange event, which comes
+    // a moment later; leaving for the toolbar before it has come would format nothing.
+    await expect.poll(() => csm.page.evaluate(() => document.getSelection()?.toString())).toBe(`Goals:${csmWords}`);
     // The toolbar is one tab stop before the text; Enter on "Bold" formats the selection.
     await csm.page.keyboard.press("Shift+Tab");
     const toolbar = csm.page.getByRole("toolbar", { name: "Formatting" });
