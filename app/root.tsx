@@ -1,14 +1,7 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ErrorMessage } from "~/components/error-message";
 import { useNonce } from "~/components/nonce";
 import stylesheet from "~/tailwind.css?url";
 
@@ -43,24 +36,9 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = status === 404 ? "Page not found" : status < 500 ? "That did not work" : "Something went wrong";
-  // A 4xx thrown with a message (e.g. a request that is not a form) says what was wrong.
-  const message = isRouteErrorResponse(error) && typeof error.data?.message === "string" ? error.data.message : null;
-  const detail =
-    status === 404
-      ? "This page does not exist, or you do not have access to it."
-      : status < 500 && message
-        ? message
-        : "Please try again. If it keeps happening, contact your Tandem administrator.";
   return (
     <main className="mx-auto max-w-lg p-8">
-      <h1 className="text-2xl font-semibold">{title}</h1>
-      <p className="mt-2 text-slate-600">{detail}</p>
-      <a className="mt-4 inline-block text-blue-700 underline" href="/">
-        Go to the start page
-      </a>
+      <ErrorMessage back={{ to: "/", label: "Go to the start page" }} />
     </main>
   );
 }

@@ -1,5 +1,7 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorMessage } from "~/components/error-message";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/utils/cn";
 import { requireConsoleScope } from "~/utils/guard.server";
@@ -13,7 +15,23 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   cn("rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100", isActive ? "bg-slate-100 text-slate-900" : "text-slate-600");
 
 export default function ConsoleLayout() {
-  const { vendor, user } = useLoaderData<typeof loader>();
+  return (
+    <ConsoleShell shell={useLoaderData<typeof loader>()}>
+      <Outlet />
+    </ConsoleShell>
+  );
+}
+
+/** A console page that failed keeps the console's navigation; the pages have no boundaries of their own. */
+export function ErrorBoundary() {
+  const shell = useRouteLoaderData<typeof loader>("routes/console+/_layout");
+  const message = <ErrorMessage back={{ to: "/console", label: "Back to accounts" }} />;
+  if (!shell) return <main className="mx-auto max-w-lg p-8">{message}</main>;
+  return <ConsoleShell shell={shell}>{message}</ConsoleShell>;
+}
+
+function ConsoleShell({ shell, children }: { shell: ReturnType<typeof useLoaderData<typeof loader>>; children: ReactNode }) {
+  const { vendor, user } = shell;
   const navigation = useNavigation();
   const signingOut = navigation.state !== "idle" && navigation.formAction === "/logout";
   const { pathname } = useLocation();
@@ -66,7 +84,7 @@ export default function ConsoleLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
-        <Outlet />
+        {children}
       </main>
     </div>
   );

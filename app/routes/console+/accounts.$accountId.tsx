@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import {
   AddTaskForm,
@@ -563,22 +563,6 @@ export default function AccountPage() {
           </ol>
         )}
       </Section>
-    </div>
-  );
-}
-
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const missing = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <div className="space-y-2">
-      <h1 className="text-2xl font-semibold">{missing ? "Account not found" : "Something went wrong"}</h1>
-      <p className="text-slate-600">
-        {missing ? "This account does not exist, or you do not have access to it." : "Please try again in a moment."}
-      </p>
-      <Link to="/console" className="inline-block text-blue-700 underline-offset-4 hover:underline">
-        Back to accounts
-      </Link>
     </div>
   );
 }

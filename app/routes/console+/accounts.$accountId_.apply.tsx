@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { FormPage, useSubmitting } from "~/components/console/form-page";
@@ -235,22 +235,6 @@ export default function ApplyBlueprintPage() {
         </Form>
       </FormPage>
       {actionData?.preview ? <PreviewPlan preview={actionData.preview} /> : null}
-    </div>
-  );
-}
-
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const missing = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">{missing ? "Account not found" : "Something went wrong"}</h1>
-      <p className="text-slate-600">
-        {missing ? "This account does not exist, or it is not one of yours." : "The blueprint could not be applied. Please try again."}
-      </p>
-      <Link to="/console" className="text-blue-700 underline-offset-4 hover:underline">
-        Back to accounts
-      </Link>
     </div>
   );
 }

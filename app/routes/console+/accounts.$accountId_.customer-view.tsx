@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { HubPlanView } from "~/components/hub/hub-plan";
 import { brandStyle, VendorMark } from "~/components/hub/hub-ui";
 import { getCustomerView } from "~/models/hub.server";
@@ -42,20 +42,6 @@ export default function CustomerViewPage() {
           <HubPlanView plans={plans} cases={cases} />
         </section>
       </div>
-    </div>
-  );
-}
-
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const missing = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <div className="space-y-2">
-      <h1 className="text-2xl font-semibold">{missing ? "Account not found" : "Something went wrong"}</h1>
-      <p className="text-slate-600">{missing ? "This account does not exist, or you do not have access to it." : "Please try again in a moment."}</p>
-      <Link to="/console" className="inline-block text-blue-700 underline-offset-4 hover:underline">
-        Back to accounts
-      </Link>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { z } from "zod";
 import { BlueprintItemFields, type BlueprintItemFieldset } from "~/components/console/blueprint-forms";
@@ -429,20 +429,4 @@ export default function BlueprintPage() {
 
 function AddObjective() {
   return <ItemForm formId="add-objective" kind="objective" intent="add-objective" label="Add objective" submitLabel="Add objective" />;
-}
-
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const missing = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">{missing ? "Blueprint not found" : "Something went wrong"}</h1>
-      <p className="text-slate-600">
-        {missing ? "This blueprint does not exist, or it is not one of yours." : "The blueprint could not be shown. Please try again."}
-      </p>
-      <Link to="/console/blueprints" className="text-blue-700 underline-offset-4 hover:underline">
-        Back to blueprints
-      </Link>
-    </div>
-  );
 }

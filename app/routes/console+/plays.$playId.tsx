@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useFetcher, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { PlayDetailsFields, PlayItemFields } from "~/components/console/play-forms";
@@ -255,20 +255,6 @@ export default function PlayEditorPage() {
           <DetailsForm play={play} />
         </Card>
       </section>
-    </div>
-  );
-}
-
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const missing = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <div className="space-y-2">
-      <h1 className="text-2xl font-semibold">{missing ? "Play not found" : "Something went wrong"}</h1>
-      <p className="text-slate-600">{missing ? "This play does not exist, or you do not have access to it." : "Please try again in a moment."}</p>
-      <Link to="/console/plays" className="inline-block text-blue-700 underline-offset-4 hover:underline">
-        Back to plays
-      </Link>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData, useNavigation, useParams, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorMessage } from "~/components/error-message";
 import { VendorMark, brandStyle } from "~/components/hub/hub-ui";
 import { Button } from "~/components/ui/button";
 import { getHubAccount } from "~/models/hub.server";
@@ -19,7 +21,37 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   );
 
 export default function HubLayout() {
-  const { vendor, theme, account, stakeholder } = useLoaderData<typeof loader>();
+  return (
+    <HubShell shell={useLoaderData<typeof loader>()}>
+      <Outlet />
+    </HubShell>
+  );
+}
+
+/**
+ * A page of the hub that failed keeps the vendor's brand and the hub's navigation, and leads back
+ * to the hub's home; only when the shell itself could not load is the page a bare one, leading
+ * to this hub's sign-in rather than the vendor console's.
+ */
+export function ErrorBoundary() {
+  const shell = useRouteLoaderData<typeof loader>("routes/hub.$vendorSlug+/_hub+/_layout");
+  const { vendorSlug } = useParams();
+  if (!shell) {
+    return (
+      <main className="mx-auto max-w-lg p-8">
+        <ErrorMessage back={{ to: `/hub/${vendorSlug}/sign-in`, label: "Go to the sign-in page" }} />
+      </main>
+    );
+  }
+  return (
+    <HubShell shell={shell}>
+      <ErrorMessage back={{ to: `/hub/${shell.vendor.slug}`, label: "Back to the hub's home" }} />
+    </HubShell>
+  );
+}
+
+function HubShell({ shell, children }: { shell: ReturnType<typeof useLoaderData<typeof loader>>; children: ReactNode }) {
+  const { vendor, theme, account, stakeholder } = shell;
   const navigation = useNavigation();
   const signOutAction = `/hub/${vendor.slug}/sign-out`;
   const signingOut = navigation.state !== "idle" && navigation.formAction === signOutAction;
@@ -90,7 +122,7 @@ export default function HubLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-6 focus:outline-none">
-        <Outlet />
+        {children}
       </main>
     </div>
   );
