@@ -85,12 +85,6 @@ export async function requireConsoleScope(request: Request): Promise<ConsoleScop
   return scope;
 }
 
-export async function requireAdminScope(request: Request): Promise<ConsoleScope> {
-  const scope = await requireConsoleScope(request);
-  if (scope.role !== "admin") throw notFound();
-  return scope;
-}
-
 export async function findHubVendor(vendorSlug: string | undefined) {
   if (!vendorSlug) notFound();
   const vendor = await db.vendor.findUnique({

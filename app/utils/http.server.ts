@@ -5,10 +5,6 @@ export function notFound(message = "Not found"): never {
   throw data({ message }, { status: 404 });
 }
 
-export function badRequest<T>(body: T) {
-  return data(body, { status: 400 });
-}
-
 // Any origin does: only its sameness matters. Relative targets resolve against it as a browser
 // resolves a Location header against the app's own origin.
 const BASE = new URL("http://app.invalid");
