@@ -3,8 +3,9 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { brandTheme } from "~/utils/brand";
 
 /**
- * The frame of every mail to a vendor's customers. Mail clients ignore stylesheets and scripts,
- * so the markup is a plain table with inline styles, in the vendor's colour.
+ * The frame of every mail to a vendor's customers, and of Tandem's own mail (sign-up) in Tandem's
+ * name and colour. Mail clients ignore stylesheets and scripts, so the markup is a plain table
+ * with inline styles, in the vendor's colour.
  */
 export const mutedText = { fontSize: 14, color: "#475569" } as const;
 

@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchPlay } from "~/models/case.server";
 import { createDocument } from "~/models/document.server";
+import { createPendingSignup } from "~/models/pending-signup.server";
 import { planActionSchema } from "~/models/plan-fields";
 import { db } from "~/utils/db.server";
 import {
@@ -89,6 +90,13 @@ const matrix: Record<string, Entry> = {
     url: () => "/signup",
     expect: { csmA: "console", csmB: "console", hubA1: "ok", hubA2: "ok", anonymous: "ok" },
     shows: () => ["Create your vendor account"],
+  },
+  // A sign-up link's page: GET never creates the account (mail scanners follow links), so anyone may see it.
+  "routes/_auth+/signup_.confirm": {
+    kind: "page",
+    url: (world) => `/signup/confirm?token=${world.signupToken}`,
+    expect: everyone("ok"),
+    shows: () => ["Create account", "Route Matrix Signup"],
   },
   // Signing out is POST only; a GET just goes to the console (which sends strangers on to /login).
   "routes/_auth+/logout": { kind: "page", url: () => "/logout", expect: everyone("console") },
@@ -433,7 +441,14 @@ async function buildWorld() {
       status: "outbox",
     },
   });
-  return { a, b, accountA2, stakeholderA2, planA2, resources, blueprintA, playsA, documents, cookies, secretsOf, mail };
+  const { token: signupToken } = await createPendingSignup({
+    companyName: "Route Matrix Signup",
+    slug: `rm-signup-${randomUUID().slice(0, 8)}`,
+    name: "Rita Matrix",
+    email: `rita-${randomUUID().slice(0, 8)}@signup.test`,
+    passwordHash: "scrypt$not$a$real$hash",
+  });
+  return { a, b, accountA2, stakeholderA2, planA2, resources, blueprintA, playsA, documents, cookies, secretsOf, mail, signupToken };
 }
 
 /**
@@ -646,7 +661,7 @@ function attackerOf(routeId: string): "csmB" | "hubA2" | null {
 }
 
 // Signing in, up and out, and redeeming links, act without a session: they are not cross-tenant.
-const withoutSession = ["routes/_auth+/login", "routes/_auth+/signup", "routes/hub.$vendorSlug+/sign-in", "routes/hub.$vendorSlug+/verify", "routes/hub.$vendorSlug+/act"];
+const withoutSession = ["routes/_auth+/login", "routes/_auth+/signup", "routes/_auth+/signup_.confirm", "routes/hub.$vendorSlug+/sign-in", "routes/hub.$vendorSlug+/verify", "routes/hub.$vendorSlug+/act"];
 // Signing out ends the attacker's session, so it goes last.
 const signOuts = ["routes/_auth+/logout", "routes/hub.$vendorSlug+/sign-out"];
 // Forms that create rows of the attacker's own tenant: no victim id in the URL, so not a 404.

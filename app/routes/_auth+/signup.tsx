@@ -1,18 +1,21 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, FieldErrors } from "~/components/ui/field";
-import { signUpVendor } from "~/models/vendor.server";
+import { PENDING_SIGNUP_LIFETIME_MS, requestVendorSignup } from "~/models/pending-signup.server";
 import { getConsoleScope } from "~/utils/guard.server";
-import { consumeRateLimits } from "~/utils/rate-limit.server";
-import { createSession, sessionCookie } from "~/utils/session.server";
 import { readFormData } from "~/utils/form.server";
 import { singleLineText } from "~/utils/validation";
 import { useSchemaForm } from "~/utils/use-schema-form";
+
+/**
+ * Signing up mails a link that creates the account (docs/decisions/016): the page answers the
+ * same whether or not the email already has an account, so it tells nobody which addresses do.
+ */
 
 // Words that name parts of Tandem itself or could pass for it in a hub address.
 const RESERVED_SLUGS = new Set([
@@ -21,7 +24,8 @@ const RESERVED_SLUGS = new Set([
   "tandem", "www",
 ]);
 
-const schema = z.object({
+/** The form this route's action parses (the bad-input test reads it from the build). */
+export const schema = z.object({
   companyName: singleLineText({ missing: "Enter your company's name", max: 100 }),
   slug: z
     .string({ required_error: "Choose a hub address" })
@@ -39,51 +43,65 @@ const schema = z.object({
     .max(200, "Use at most 200 characters"),
 });
 
-const SIGNUP_LIMIT = { limit: 10, windowMs: 60 * 60 * 1000 };
+const RATE_LIMITED = "Too many sign-ups from your network or for this email. Please try again in an hour.";
 
 export const meta: MetaFunction = () => [{ title: "Create your vendor account · Tandem" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getConsoleScope(request)) throw redirect("/console");
-  return null;
+  return { linkHours: PENDING_SIGNUP_LIFETIME_MS / 3_600_000 };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }), sent: false }, { status: 400 });
   }
-  if (!(await consumeRateLimits([[`signup:ip:${context.clientIp}`, SIGNUP_LIMIT]]))) {
-    return data(
-      { result: submission.reply({ formErrors: ["Too many sign-ups from your network. Please try again in an hour."], hideFields: ["password"] }) },
-      { status: 429 },
-    );
+  const outcome = await requestVendorSignup({ ...submission.value, clientIp: context.clientIp });
+  if (outcome.status === "rate_limited") {
+    return data({ result: submission.reply({ formErrors: [RATE_LIMITED], hideFields: ["password"] }), sent: false }, { status: 429 });
   }
-  const { companyName, slug, name, email, password } = submission.value;
-  const outcome = await signUpVendor({ companyName, slug, name, email, password });
-  if (!outcome.ok) {
-    const fieldErrors: Record<string, string[]> = {};
-    if (outcome.slugTaken) fieldErrors.slug = ["This hub address is taken"];
-    if (outcome.emailTaken) fieldErrors.email = ["An account with this email already exists. Sign in instead."];
-    return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }) }, { status: 400 });
+  if (outcome.status === "slug_taken") {
+    return data({ result: submission.reply({ fieldErrors: { slug: ["This hub address is taken"] }, hideFields: ["password"] }), sent: false }, { status: 400 });
   }
-  const session = await createSession({ vendorUserId: outcome.userId });
-  throw redirect("/console", {
-    headers: { "Set-Cookie": sessionCookie("console", session.token, session.expiresAt) },
-  });
+  // The same answer whether or not the address already has an account; nothing of the form is echoed.
+  return data({ result: submission.reply({ resetForm: true }), sent: true });
 }
 
 export default function SignupPage() {
+  const { linkHours } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state !== "idle" && navigation.formMethod === "POST";
   const [form, fields] = useSchemaForm(schema, { lastResult: actionData?.result });
 
+  if (actionData?.sent) {
+    return (
+      <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
+        <Card className="p-6 sm:p-8">
+          <h1 className="text-2xl font-semibold">Check your inbox</h1>
+          <p className="mt-3 text-slate-700">
+            We have sent an email to the address you entered. Open the link in it to create your account: it works once, for{" "}
+            {linkHours} hours.
+          </p>
+          <p className="mt-2 text-sm text-slate-600">No email after a few minutes? Look in your spam folder, or sign up again.</p>
+          <Link
+            to="/signup"
+            reloadDocument
+            className="mt-4 inline-block text-sm font-medium text-blue-700 underline-offset-4 hover:underline"
+          >
+            Sign up again
+          </Link>
+        </Card>
+      </main>
+    );
+  }
+
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
       <Card className="p-6 sm:p-8">
         <h1 className="text-2xl font-semibold">Create your vendor account</h1>
-        <p className="mt-1 text-sm text-slate-600">Set up Tandem for your company. You will be its first admin.</p>
+        <p className="mt-1 text-sm text-slate-600">Set up Tandem for your company. You will be its first admin; we email you a link to confirm your address.</p>
         <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
           <FieldErrors id={form.errorId} errors={form.errors} />
           <Field
@@ -152,7 +170,7 @@ export default function SignupPage() {
             }}
           />
           <Button type="submit" className="w-full" disabled={pending} aria-busy={pending || undefined}>
-            {pending ? "Creating your account…" : "Create account"}
+            {pending ? "Sending…" : "Create account"}
           </Button>
         </Form>
       </Card>
