@@ -1,3 +1,4 @@
+import type { Visibility } from "~/models/visibility";
 import type { Db } from "~/utils/db.server";
 import type { ConsoleScope, HubScope } from "~/utils/guard.server";
 
@@ -10,7 +11,7 @@ export type ActivityInput = {
   subjectId: string;
   summary: string;
   /** What the hub may show: an item's own visibility, internal when any parent is internal. */
-  visibility: "customer" | "internal";
+  visibility: Visibility;
 };
 
 /** One line of the account's activity, written by a vendor user in the same transaction as the change. */

@@ -1,7 +1,8 @@
-import { OWNER_ROLES, VENDOR_ROLES, type OwnerRole, type Visibility } from "~/models/blueprint-fields";
+import { OWNER_ROLES, VENDOR_ROLES, type OwnerRole } from "~/models/blueprint-fields";
 import { loadItemTree, newId, type Tx } from "~/models/blueprint.server";
 import { pickRoleOwners } from "~/models/owner.server";
 import { mailNewTasks } from "~/models/reminders.server";
+import { inheritedVisibility } from "~/models/visibility";
 import { insertRows } from "~/db/insert-rows.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { humanize } from "~/utils/format";
@@ -99,9 +100,6 @@ function addUtcDays(day: Date, days: number) {
   return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) + days * DAY_MS);
 }
 
-// Whatever sits under an internal item is internal too, so the hub never shows an orphan.
-const inherit = (parent: Visibility, own: Visibility): Visibility => (parent === "internal" ? "internal" : own);
-
 /**
  * Checks an application and dates it: every id must belong to the scope (the blueprint and
  * people to the vendor, the engagement and stakeholders to this account). The result is what
@@ -158,7 +156,7 @@ export async function prepareApplication(scope: Scope, accountId: string, input:
     description: objective.description,
     visibility: objective.visibility,
     milestones: objective.initiatives.map((initiative) => {
-      const milestoneVisibility = inherit(objective.visibility, initiative.visibility);
+      const milestoneVisibility = inheritedVisibility(objective.visibility, initiative.visibility);
       return {
         title: initiative.title,
         description: initiative.description,
@@ -167,7 +165,7 @@ export async function prepareApplication(scope: Scope, accountId: string, input:
         tasks: initiative.tasks.map((task) => ({
           title: task.title,
           description: task.description,
-          visibility: inherit(milestoneVisibility, task.visibility),
+          visibility: inheritedVisibility(milestoneVisibility, task.visibility),
           dueDate: task.dueOffsetDays === null ? null : addUtcDays(input.kickoffDate, task.dueOffsetDays),
           ownerRole: task.ownerRole,
           owner: task.ownerRole ? (owners.get(task.ownerRole) ?? null) : null,

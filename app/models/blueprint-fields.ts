@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { visibilityField, type Visibility } from "~/models/visibility";
 import { optionalMultiLineText, singleLineText } from "~/utils/validation";
 
 /**
@@ -25,9 +26,6 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 /** The kind an item's parent must be: initiatives sit under objectives, tasks under initiatives. */
 export const PARENT_KIND: Record<ItemKind, ItemKind | null> = { objective: null, initiative: "objective", task: "initiative" };
 
-export const VISIBILITIES = ["customer", "internal"] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
-
 export const MAX_DUE_OFFSET_DAYS = 3650;
 
 /** Database ids (cuid, or uuid for rows written in bulk): short, plain characters only. */
@@ -52,7 +50,7 @@ const dueOffsetDays = z
   .int("Enter a whole number of days")
   .min(0, "Use 0 or more days")
   .max(MAX_DUE_OFFSET_DAYS, `Use at most ${MAX_DUE_OFFSET_DAYS} days`);
-const visibility = z.enum(VISIBILITIES, { errorMap: () => ({ message: "Choose who can see it" }) });
+const visibility = visibilityField();
 
 /**
  * The editable fields of each kind of item (the add and edit forms share them). An objective is

@@ -4,8 +4,8 @@ import {
   type BlueprintItemInput,
   type ItemKind,
   type OwnerRole,
-  type Visibility,
 } from "~/models/blueprint-fields";
+import { parseVisibility, type Visibility } from "~/models/visibility";
 import { db, type Db } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
@@ -65,8 +65,7 @@ export async function loadItemTree(scope: Scope, versionId: string, client: Tx |
     title: item.title,
     description: item.description,
     ownerRole: item.ownerRole as OwnerRole | null,
-    // Anything not explicitly customer-visible is internal: the safe reading of an odd value.
-    visibility: item.visibility === "customer" ? "customer" : "internal",
+    visibility: parseVisibility(item.visibility),
     dueOffsetDays: item.dueOffsetDays,
   });
   const ofKind = (parentId: string | null, kind: ItemKind) => (childrenOf.get(parentId) ?? []).filter((item) => item.kind === kind);

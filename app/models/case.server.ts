@@ -4,6 +4,7 @@ import { findOwnerInScope, findRoleOwners, type TaskOwnerIds } from "~/models/ow
 import { mailNewTasks } from "~/models/reminders.server";
 import { consoleTaskSelect, toConsoleTask } from "~/models/plan.server";
 import type { OwnerRef } from "~/models/task-owner";
+import { isInternal, parseVisibility } from "~/models/visibility";
 import { db } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
@@ -116,7 +117,7 @@ async function setCaseStatus(scope: Scope, accountId: string, caseId: string, st
       subjectType: "SuccessCase",
       subjectId: caseId,
       summary: `${status === "closed" ? "closed" : "reopened"} the play "${found.title}"`,
-      visibility: found.visibility === "customer" ? "customer" : "internal",
+      visibility: parseVisibility(found.visibility),
     });
   });
 }
@@ -151,7 +152,7 @@ export async function listAccountCases(scope: Pick<ConsoleScope, "vendorId">, ac
   ]);
   return {
     open: open.map((successCase) => {
-      const internal = successCase.visibility !== "customer";
+      const internal = isInternal(successCase.visibility);
       return {
         id: successCase.id,
         title: successCase.title,
@@ -161,6 +162,6 @@ export async function listAccountCases(scope: Pick<ConsoleScope, "vendorId">, ac
         tasks: successCase.tasks.map((task) => toConsoleTask(task, now, internal ? "case" : null)),
       };
     }),
-    closed: closed.map(({ visibility, ...rest }) => ({ ...rest, internal: visibility !== "customer" })),
+    closed: closed.map(({ visibility, ...rest }) => ({ ...rest, internal: isInternal(visibility) })),
   };
 }

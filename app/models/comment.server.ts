@@ -2,6 +2,7 @@ import type { MentionPerson } from "~/models/mention";
 import { listMentionablePeople } from "~/models/mention.server";
 import { COMMENT_LIMITS, type RichTextInput } from "~/models/rich-text-fields";
 import { readRichTextInput, type StoredRichText } from "~/models/rich-text-input.server";
+import type { Visibility } from "~/models/visibility";
 import type { Db } from "~/utils/db.server";
 
 /**
@@ -19,7 +20,7 @@ export type CommentBody = { body: StoredRichText; recipients: Array<MentionPerso
  */
 export async function readCommentBody(
   scope: AccountScope,
-  visibility: "customer" | "internal",
+  visibility: Visibility,
   content: RichTextInput,
 ): Promise<({ ok: true } & CommentBody) | { ok: false; error: string }> {
   const people = (await listMentionablePeople(scope)).filter((person) => visibility === "customer" || person.kind === "user");

@@ -1,5 +1,6 @@
 import { listAccountsForExport, type AccountFilters } from "~/models/account.server";
 import { centsToMoneyText, dateInputValue } from "~/models/customer-fields";
+import { inheritedVisibility, type Visibility } from "~/models/visibility";
 import { db } from "~/utils/db.server";
 import { toCsv } from "~/utils/csv.server";
 import type { ConsoleScope } from "~/utils/guard.server";
@@ -78,17 +79,16 @@ export async function exportPlanCsv(scope: Scope, accountId: string) {
   });
   if (!account) return null;
 
-  // Anything not explicitly customer-visible is internal, as on the account page.
-  const visibility = (value: string) => (value === "customer" ? "Customer" : "Internal");
+  const label = (visibility: Visibility) => (visibility === "customer" ? "Customer" : "Internal");
   const rows: Array<Array<string | null>> = [];
   for (const plan of account.plans) {
     const planCells = [plan.title, plan.engagement.kind];
     for (const objective of plan.objectives) {
-      rows.push([...planCells, "Objective", objective.title, null, null, visibility(objective.visibility), null, null, null, null, null]);
+      rows.push([...planCells, "Objective", objective.title, null, null, label(inheritedVisibility(objective.visibility)), null, null, null, null, null]);
       for (const milestone of objective.initiatives) {
         // An item inside an internal parent is as hidden from the customer as its parent.
-        const milestoneVisibility = visibility(objective.visibility === "customer" ? milestone.visibility : "internal");
-        rows.push([...planCells, "Milestone", objective.title, milestone.title, null, milestoneVisibility, null, null, dateInputValue(milestone.targetDate), null, null]);
+        const milestoneVisibility = inheritedVisibility(objective.visibility, milestone.visibility);
+        rows.push([...planCells, "Milestone", objective.title, milestone.title, null, label(milestoneVisibility), null, null, dateInputValue(milestone.targetDate), null, null]);
         for (const task of milestone.tasks) {
           const owner = task.ownerVendorUser
             ? [task.ownerVendorUser.name, "Vendor"]
@@ -101,7 +101,7 @@ export async function exportPlanCsv(scope: Scope, accountId: string) {
             objective.title,
             milestone.title,
             task.title,
-            visibility(milestoneVisibility === "Customer" ? task.visibility : "internal"),
+            label(inheritedVisibility(milestoneVisibility, task.visibility)),
             owner[0] ?? null,
             owner[1] ?? null,
             dateInputValue(task.dueDate),

@@ -1,4 +1,4 @@
-import type { DocumentVisibility } from "~/models/document-fields";
+import { customerVisible, parseVisibility, type Visibility } from "~/models/visibility";
 import { db } from "~/utils/db.server";
 import type { ConsoleScope, HubScope } from "~/utils/guard.server";
 import { readSessionToken, validateSessionToken } from "~/utils/session.server";
@@ -17,7 +17,7 @@ export type DocumentAccess = {
   vendorId: string;
   accountId: string;
   title: string;
-  visibility: DocumentVisibility;
+  visibility: Visibility;
   canEdit: boolean;
 };
 
@@ -26,12 +26,12 @@ export async function findDocumentAccess(actor: DocumentActor, documentId: strin
   const where =
     actor.kind === "console"
       ? { id: documentId, vendorId: actor.scope.vendorId }
-      : { id: documentId, vendorId: actor.scope.vendorId, accountId: actor.scope.accountId, visibility: "customer" };
+      : { id: documentId, vendorId: actor.scope.vendorId, accountId: actor.scope.accountId, ...customerVisible };
   const document = await db.sharedDocument.findFirst({ where, select: { id: true, vendorId: true, accountId: true, title: true, visibility: true } });
   if (!document) return null;
   return {
     ...document,
-    visibility: document.visibility === "customer" ? "customer" : "internal",
+    visibility: parseVisibility(document.visibility),
     canEdit: actor.kind === "console" || actor.scope.role !== "executive",
   };
 }

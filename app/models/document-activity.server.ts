@@ -1,5 +1,5 @@
 import type { DocumentActor, DocumentPerson } from "~/models/document-access.server";
-import type { DocumentVisibility } from "~/models/document-fields";
+import type { Visibility } from "~/models/visibility";
 import type { Db, Prisma } from "~/utils/db.server";
 
 /**
@@ -9,7 +9,7 @@ import type { Db, Prisma } from "~/utils/db.server";
  */
 export const EDIT_SESSION_GAP_MS = 30 * 60_000;
 
-type DocumentRef = { id: string; vendorId: string; accountId: string; visibility: DocumentVisibility };
+type DocumentRef = { id: string; vendorId: string; accountId: string; visibility: Visibility };
 type Tx = Pick<Db, "activityEvent" | "documentEditSession">;
 
 export const quoted = (title: string) => `“${title}”`;

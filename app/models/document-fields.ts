@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { visibilityField } from "~/models/visibility";
 import { singleLineText } from "~/utils/validation";
 
 /**
  * The forms of shared documents, shared by the routes' actions and the pages in the browser.
  * A document's content is not a form field: it changes live over the collaboration socket.
  */
-export const DOCUMENT_VISIBILITIES = ["customer", "internal"] as const;
-export type DocumentVisibility = (typeof DOCUMENT_VISIBILITIES)[number];
 
 /** The largest document the server stores, as the editor's JSON. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -16,7 +15,7 @@ const documentTitle = singleLineText({ missing: "Give the document a title", max
 /** The console's create and edit form: title and who sees it. */
 export const documentDetailsSchema = z.object({
   title: documentTitle,
-  visibility: z.enum(DOCUMENT_VISIBILITIES, { errorMap: () => ({ message: "Choose who sees the document" }) }),
+  visibility: visibilityField("Choose who sees the document"),
 });
 export type DocumentDetailsInput = z.infer<typeof documentDetailsSchema>;
 

@@ -2,7 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import type * as Y from "yjs";
 import type { DocumentPerson } from "~/models/document-access.server";
 import { applyMentionNames, listLiveMentionIds, type RenderedDocument } from "~/models/document-content.server";
-import type { DocumentVisibility } from "~/models/document-fields";
+import { parseVisibility, type Visibility } from "~/models/visibility";
 import { mailMentions } from "~/models/mention.server";
 import { mentionId } from "~/rich-text/extensions";
 import { db } from "~/utils/db.server";
@@ -16,7 +16,7 @@ import { db } from "~/utils/db.server";
  * it; before anything is stored, the label becomes the person's current name and a mention of
  * anyone else becomes text, so no one can show a mention of one person under another's name.
  */
-type StoredDocument = { id: string; vendorId: string; accountId: string; title: string; visibility: DocumentVisibility };
+type StoredDocument = { id: string; vendorId: string; accountId: string; title: string; visibility: Visibility };
 
 type MentionablePerson = { kind: "user" | "stakeholder"; id: string; name: string; email: string };
 
@@ -46,7 +46,7 @@ export async function settleDocumentMentions(documentId: string, doc: Y.Doc) {
   if (listLiveMentionIds(doc).length === 0) return;
   const document = await db.sharedDocument.findUnique({ where: { id: documentId }, select: { vendorId: true, accountId: true, visibility: true } });
   if (!document) return;
-  const visibility: DocumentVisibility = document.visibility === "customer" ? "customer" : "internal";
+  const visibility = parseVisibility(document.visibility);
   const names = new Map<string, string | null>();
   for (let round = 0; round < 3; round++) {
     const unknown = listLiveMentionIds(doc).filter((id) => !names.has(id));

@@ -2,8 +2,9 @@ import { mentionId } from "~/rich-text/extensions";
 import { findDocumentAccess, type DocumentActor } from "~/models/document-access.server";
 import { documentEvent, quoted } from "~/models/document-activity.server";
 import { emptyDocumentColumns, renderDocumentState } from "~/models/document-content.server";
-import type { DocumentDetailsInput, DocumentVisibility } from "~/models/document-fields";
+import type { DocumentDetailsInput } from "~/models/document-fields";
 import type { LiveDocuments } from "~/models/document-live";
+import { customerVisible, parseVisibility, type Visibility } from "~/models/visibility";
 import { db } from "~/utils/db.server";
 import type { ConsoleScope, HubScope } from "~/utils/guard.server";
 
@@ -20,13 +21,11 @@ type HubActor = Pick<HubScope, "vendorId" | "accountId" | "stakeholderId" | "rol
 export type DocumentSummary = {
   id: string;
   title: string;
-  visibility: DocumentVisibility;
+  visibility: Visibility;
   updatedAt: Date;
   lastEditedAt: Date | null;
   lastEditedBy: string | null;
 };
-
-const asVisibility = (value: string): DocumentVisibility => (value === "customer" ? "customer" : "internal");
 
 export const summarySelect = {
   id: true,
@@ -52,7 +51,7 @@ type SummaryRow = {
 
 export function toSummary({ editSessions, ...row }: SummaryRow): DocumentSummary {
   const last = editSessions[0];
-  return { ...row, visibility: asVisibility(row.visibility), lastEditedBy: last?.vendorUser?.name ?? last?.stakeholder?.name ?? null };
+  return { ...row, visibility: parseVisibility(row.visibility), lastEditedBy: last?.vendorUser?.name ?? last?.stakeholder?.name ?? null };
 }
 
 async function findAccount(scope: { vendorId: string }, accountId: string) {
@@ -73,7 +72,7 @@ export async function listAccountDocuments(scope: ConsoleActor, accountId: strin
 /** The stakeholder's account's customer-visible documents. */
 export async function listHubDocuments(scope: HubActor): Promise<DocumentSummary[]> {
   const rows = await db.sharedDocument.findMany({
-    where: { vendorId: scope.vendorId, accountId: scope.accountId, visibility: "customer" },
+    where: { vendorId: scope.vendorId, accountId: scope.accountId, ...customerVisible },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     select: summarySelect,
   });
@@ -155,7 +154,7 @@ export async function deleteDocument(scope: ConsoleActor, accountId: string, doc
   await db.$transaction([
     db.sharedDocument.deleteMany({ where: { id: documentId, vendorId: scope.vendorId } }),
     db.activityEvent.create({
-      data: documentEvent({ kind: "console", scope }, { ...document, visibility: asVisibility(document.visibility) }, "document.deleted", `deleted the document ${quoted(document.title)}`),
+      data: documentEvent({ kind: "console", scope }, { ...document, visibility: parseVisibility(document.visibility) }, "document.deleted", `deleted the document ${quoted(document.title)}`),
     }),
   ]);
   return true;
@@ -168,13 +167,13 @@ export async function getConsoleDocument(scope: ConsoleActor, accountId: string,
     select: { id: true, title: true, visibility: true, contentHtml: true, updatedAt: true, account: { select: { id: true, name: true } } },
   });
   if (!document) return null;
-  return { ...document, visibility: asVisibility(document.visibility), canEdit: true as const };
+  return { ...document, visibility: parseVisibility(document.visibility), canEdit: true as const };
 }
 
 /** The hub's view of a customer-visible document of the stakeholder's account; executives read only. */
 export async function getHubDocument(scope: HubActor, documentId: string) {
   const document = await db.sharedDocument.findFirst({
-    where: { id: documentId, vendorId: scope.vendorId, accountId: scope.accountId, visibility: "customer" },
+    where: { id: documentId, vendorId: scope.vendorId, accountId: scope.accountId, ...customerVisible },
     select: { id: true, title: true, contentHtml: true, updatedAt: true },
   });
   if (!document) return null;

@@ -2,6 +2,7 @@ import { recordHubActivity } from "~/models/activity.server";
 import { commentBodyColumns, createCommentMentions, readCommentBody } from "~/models/comment.server";
 import { mailMentions } from "~/models/mention.server";
 import type { PlanItemKind } from "~/models/plan-edit.server";
+import { customerVisible, hubVisibleMilestone, hubVisibleObjective, hubVisibleTask } from "~/models/visibility";
 import { db, isUniqueViolation, type Prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import type { HubScope } from "~/utils/guard.server";
@@ -17,16 +18,9 @@ import { notFound } from "~/utils/http.server";
 type Scope = Pick<HubScope, "vendorId" | "accountId" | "stakeholderId"> & {
   stakeholder: { name: string };
 };
-const CUSTOMER = "customer";
-
-/** A task the hub shows: in a customer-visible milestone and objective, or an open customer play. */
-export const hubVisibleTask = {
-  visibility: CUSTOMER,
-  OR: [{ initiative: { visibility: CUSTOMER, objective: { visibility: CUSTOMER } } }, { case: { visibility: CUSTOMER, status: "open" } }],
-} satisfies Prisma.SuccessTaskWhereInput;
 
 function hubTaskWhere(scope: Pick<Scope, "vendorId" | "accountId">, taskId: string): Prisma.SuccessTaskWhereInput {
-  return { id: taskId, vendorId: scope.vendorId, accountId: scope.accountId, ...hubVisibleTask };
+  return { id: taskId, vendorId: scope.vendorId, accountId: scope.accountId, AND: [hubVisibleTask] };
 }
 
 const hubTaskSelect = {
@@ -39,23 +33,13 @@ const hubTaskSelect = {
 } as const;
 
 async function findHubItem(scope: Scope, kind: PlanItemKind, id: string) {
-  const inAccount = {
-    vendorId: scope.vendorId,
-    plan: { accountId: scope.accountId },
-  };
+  // AND, not a spread: the visibility filters have their own `plan` and must not replace the account's.
+  const inAccount = { id, vendorId: scope.vendorId, plan: { accountId: scope.accountId } };
   if (kind === "objective") {
-    return db.successObjective.findFirst({ where: { id, ...inAccount, visibility: CUSTOMER }, select: { id: true, title: true } });
+    return db.successObjective.findFirst({ where: { AND: [inAccount, hubVisibleObjective] }, select: { id: true, title: true } });
   }
   if (kind === "milestone") {
-    return db.successInitiative.findFirst({
-      where: {
-        id,
-        ...inAccount,
-        visibility: CUSTOMER,
-        objective: { visibility: CUSTOMER },
-      },
-      select: { id: true, title: true },
-    });
+    return db.successInitiative.findFirst({ where: { AND: [inAccount, hubVisibleMilestone] }, select: { id: true, title: true } });
   }
   return db.successTask.findFirst({
     where: hubTaskWhere(scope, id),
@@ -143,7 +127,7 @@ export type HubCommentInput = {
 export async function addHubComment(scope: Scope, input: HubCommentInput) {
   const item = await findHubItem(scope, input.on, input.itemId);
   if (!item) notFound();
-  const read = await readCommentBody(scope, CUSTOMER, { json: input.bodyJson, text: input.body });
+  const read = await readCommentBody(scope, "customer", { json: input.bodyJson, text: input.body });
   if (!read.ok) return read;
   const comment = await db.$transaction(async (tx) => {
     const created = await tx.comment.create({
@@ -154,7 +138,7 @@ export async function addHubComment(scope: Scope, input: HubCommentInput) {
         initiativeId: input.on === "milestone" ? item.id : null,
         objectiveId: input.on === "objective" ? item.id : null,
         ...commentBodyColumns(read.body),
-        visibility: CUSTOMER,
+        ...customerVisible,
         authorStakeholderId: scope.stakeholderId,
       },
       select: { id: true },
@@ -190,7 +174,7 @@ export async function listHubComments(scope: Pick<HubScope, "vendorId" | "accoun
     where: {
       vendorId: scope.vendorId,
       accountId: scope.accountId,
-      visibility: CUSTOMER,
+      ...customerVisible,
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {

@@ -1,4 +1,5 @@
 import { dateParam, sql, toDate } from "~/db/sql.server";
+import { sqlCustomerVisible } from "~/models/visibility";
 import { db } from "~/utils/db.server";
 
 /**
@@ -41,7 +42,7 @@ const CHANGES_SQL = `
     FROM "ActivityEvent" e
     LEFT JOIN "VendorUser" vu ON vu."id" = e."actorVendorUserId"
     LEFT JOIN "Stakeholder" st ON st."id" = e."actorStakeholderId"
-   WHERE e."vendorId" = ? AND e."accountId" = ? AND e."visibility" = 'customer' AND e."createdAt" > ?
+   WHERE e."vendorId" = ? AND e."accountId" = ? AND ${sqlCustomerVisible("e")} AND e."createdAt" > ?
      AND (e."actorStakeholderId" IS NULL OR e."actorStakeholderId" <> ?)
    ORDER BY e."createdAt" DESC, e."id" DESC
    LIMIT ${CHANGES_SHOWN}`;

@@ -1,16 +1,17 @@
 import { sql, toDate } from "~/db/sql.server";
 import { getChangesSinceLastVisit } from "~/models/hub-visit.server";
 import { isOverdue, summarizeProgress, type Progress } from "~/models/plan-progress";
+import { customerVisible, hubVisibleCase, sqlCurrentPlanJoin, sqlCustomerVisible } from "~/models/visibility";
 import { brandTheme } from "~/utils/brand";
 import { db } from "~/utils/db.server";
 import type { HubScope } from "~/utils/guard.server";
 
 /**
  * What the customer hub shows. Every query is scoped by the session's vendor and account, and
- * every level of the plan is filtered to customer-visible items: a customer-visible task under
- * an internal milestone or objective is hidden too, because its parent is never fetched.
+ * every level of the plan is filtered to customer-visible items (app/models/visibility.ts): a
+ * customer-visible task under an internal milestone or objective is hidden too, because its
+ * parent is never fetched.
  */
-const CUSTOMER = "customer";
 
 /**
  * Whose hub: the signed-in stakeholder's (HubScope), or an account's as nobody in particular,
@@ -65,10 +66,10 @@ const CUSTOMER_PLAN_OUTLINE_SQL = `
          o."id" AS "objectiveId", o."title" AS "objectiveTitle", o."description" AS "objectiveDescription",
          i."id" AS "milestoneId", i."title" AS "milestoneTitle", i."description" AS "milestoneDescription", i."targetDate"
     FROM "SuccessPlan" p
-    LEFT JOIN "SuccessObjective" o ON o."planId" = p."id" AND o."visibility" = '${CUSTOMER}'
-    LEFT JOIN "SuccessInitiative" i ON i."objectiveId" = o."id" AND i."visibility" = '${CUSTOMER}'
-    JOIN "Account" a ON a."currentEngagementId" = p."engagementId"
-   WHERE p."vendorId" = ? AND p."accountId" = ? AND a."id" = p."accountId"
+    LEFT JOIN "SuccessObjective" o ON o."planId" = p."id" AND ${sqlCustomerVisible("o")}
+    LEFT JOIN "SuccessInitiative" i ON i."objectiveId" = o."id" AND ${sqlCustomerVisible("i")}
+    ${sqlCurrentPlanJoin("p", "a")}
+   WHERE p."vendorId" = ? AND p."accountId" = ?
    ORDER BY p."createdAt", p."id", o."position", o."createdAt", o."id", i."position", i."createdAt", i."id"`;
 
 // One range of the (accountId, visibility, status) index, like the plan's own page in the console.
@@ -78,7 +79,7 @@ const CUSTOMER_PLAN_TASKS_SQL = `
     FROM "SuccessTask" t
     LEFT JOIN "Stakeholder" os ON os."id" = t."ownerStakeholderId"
     LEFT JOIN "VendorUser" ou ON ou."id" = t."ownerVendorUserId"
-   WHERE t."accountId" = ? AND t."visibility" = '${CUSTOMER}' AND t."vendorId" = ? AND t."initiativeId" IS NOT NULL
+   WHERE t."accountId" = ? AND ${sqlCustomerVisible("t")} AND t."vendorId" = ? AND t."initiativeId" IS NOT NULL
    ORDER BY t."position", t."createdAt", t."id"`;
 
 type HubTaskSource = {
@@ -207,13 +208,13 @@ function listHubMilestones(plans: HubPlan) {
 export async function getHubCases(scope: HubViewScope, now = new Date()) {
   const vendorId = scope.vendorId;
   const cases = await db.successCase.findMany({
-    where: { vendorId, accountId: scope.accountId, visibility: CUSTOMER, status: "open" },
+    where: { vendorId, accountId: scope.accountId, ...hubVisibleCase },
     orderBy: [{ launchedAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       title: true,
       tasks: {
-        where: { vendorId, accountId: scope.accountId, visibility: CUSTOMER },
+        where: { vendorId, accountId: scope.accountId, ...customerVisible },
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
         select: customerTaskSelect,
       },

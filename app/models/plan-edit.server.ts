@@ -7,6 +7,7 @@ import { mailTaskAssigned } from "~/models/reminders.server";
 import { TASK_DESCRIPTION_LIMITS, type RichTextInput } from "~/models/rich-text-fields";
 import { readRichTextInput } from "~/models/rich-text-input.server";
 import { ownerRefValue, type OwnerRef } from "~/models/task-owner";
+import { inheritedVisibility, type Visibility } from "~/models/visibility";
 import { db, type Prisma } from "~/utils/db.server";
 import { formatDate, humanize } from "~/utils/format";
 import type { ConsoleScope } from "~/utils/guard.server";
@@ -19,10 +20,6 @@ import { notFound } from "~/utils/http.server";
  * in the same transaction, visible to the customer only if the item is (it and all its parents).
  */
 type Scope = Pick<ConsoleScope, "vendorId" | "userId">;
-type Visibility = "customer" | "internal";
-
-const strictest = (...visibilities: Array<string | null | undefined>): Visibility =>
-  visibilities.every((visibility) => visibility === undefined || visibility === null || visibility === "customer") ? "customer" : "internal";
 
 async function nextPosition(find: Promise<{ position: number } | null>) {
   return ((await find)?.position ?? -1) + 1;
@@ -83,7 +80,7 @@ export type UpdateTaskResult =
 class StaleVersion extends Error {}
 
 function taskVisibility(task: Pick<TaskState, "visibility" | "initiative" | "case">) {
-  return strictest(task.visibility, task.initiative?.visibility, task.initiative?.objective.visibility, task.case?.visibility);
+  return inheritedVisibility(task.visibility, task.initiative?.visibility, task.initiative?.objective.visibility, task.case?.visibility);
 }
 
 /**
@@ -127,7 +124,7 @@ export async function updateTask(
         subjectId: taskId,
         summary: `updated the task "${before.title}"${changes.length ? `: ${changes.join(", ")}` : ""}`,
         // Both before and after: a task leaving the customer's view must not announce itself there.
-        visibility: strictest(taskVisibility({ ...before, visibility: change.visibility }), taskVisibility(before)),
+        visibility: inheritedVisibility(taskVisibility({ ...before, visibility: change.visibility }), taskVisibility(before)),
       });
       return { ok: true as const, version: expectedVersion + 1 };
     });
@@ -224,7 +221,7 @@ export async function addTask(scope: Scope, accountId: string, milestoneId: stri
       subjectType: "SuccessTask",
       subjectId: created.id,
       summary: `added the task "${input.title}" to "${milestone.title}"`,
-      visibility: strictest(input.visibility, milestone.visibility, milestone.objective.visibility),
+      visibility: inheritedVisibility(input.visibility, milestone.visibility, milestone.objective.visibility),
     });
     return created;
   });
@@ -273,7 +270,7 @@ export async function addMilestone(scope: Scope, accountId: string, objectiveId:
       subjectType: "SuccessInitiative",
       subjectId: created.id,
       summary: `added the milestone "${input.title}" to "${objective.title}"`,
-      visibility: strictest(input.visibility, objective.visibility),
+      visibility: inheritedVisibility(input.visibility, objective.visibility),
     });
     return created;
   });
@@ -293,7 +290,7 @@ export async function updateObjective(scope: Scope, accountId: string, objective
       subjectType: "SuccessObjective",
       subjectId: objectiveId,
       summary: `updated the objective "${before.title}"`,
-      visibility: strictest(before.visibility, input.visibility),
+      visibility: inheritedVisibility(before.visibility, input.visibility),
     }),
   ]);
 }
@@ -312,7 +309,7 @@ export async function updateMilestone(scope: Scope, accountId: string, milestone
       subjectType: "SuccessInitiative",
       subjectId: milestoneId,
       summary: `updated the milestone "${before.title}"`,
-      visibility: strictest(before.visibility, input.visibility, before.objective.visibility),
+      visibility: inheritedVisibility(before.visibility, input.visibility, before.objective.visibility),
     }),
   ]);
 }
@@ -327,14 +324,14 @@ async function findPlanItem(scope: Scope, accountId: string, kind: PlanItemKind,
   const where = { id, vendorId: scope.vendorId };
   if (kind === "objective") {
     const row = await db.successObjective.findFirst({ where: { ...where, plan: { accountId } }, select: { title: true, visibility: true } });
-    return row && { title: row.title, visibility: strictest(row.visibility) };
+    return row && { title: row.title, visibility: inheritedVisibility(row.visibility) };
   }
   if (kind === "milestone") {
     const row = await db.successInitiative.findFirst({
       where: { ...where, plan: { accountId } },
       select: { title: true, visibility: true, objective: { select: { visibility: true } } },
     });
-    return row && { title: row.title, visibility: strictest(row.visibility, row.objective.visibility) };
+    return row && { title: row.title, visibility: inheritedVisibility(row.visibility, row.objective.visibility) };
   }
   const row = await db.successTask.findFirst({ where: { ...where, accountId }, select: taskStateSelect });
   return row && { title: row.title, visibility: taskVisibility(row) };
@@ -392,7 +389,7 @@ export async function addComment(scope: Scope & Pick<ConsoleScope, "user">, acco
       subjectType: "Comment",
       subjectId: created.id,
       summary: `commented on "${item.title}"`,
-      visibility: strictest(input.visibility, item.visibility),
+      visibility: inheritedVisibility(input.visibility, item.visibility),
     });
     return created;
   });

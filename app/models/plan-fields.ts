@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { idField, VISIBILITIES } from "~/models/blueprint-fields";
+import { idField } from "~/models/blueprint-fields";
 import { dateField } from "~/models/customer-fields";
 import { TASK_STATUSES, type TaskStatus } from "~/models/plan-progress";
 import { COMMENT_LIMITS, richTextFields, TASK_DESCRIPTION_LIMITS } from "~/models/rich-text-fields";
 import { OWNER_REF_PATTERN } from "~/models/task-owner";
+import { visibilityField } from "~/models/visibility";
 import { singleLineText } from "~/utils/validation";
 
 /**
@@ -11,7 +12,7 @@ import { singleLineText } from "~/utils/validation";
  * discriminated on `intent`: the route's action parses with it, each form validates with it.
  */
 const title = singleLineText({ missing: "Enter a title", max: 200 });
-const visibility = z.enum(VISIBILITIES, { errorMap: () => ({ message: "Choose who can see it" }) });
+const visibility = visibilityField();
 const status = z.enum(TASK_STATUSES as [TaskStatus, ...TaskStatus[]], { errorMap: () => ({ message: "Choose a status" }) });
 const owner = z
   .string()

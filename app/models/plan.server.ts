@@ -1,15 +1,11 @@
 import { isOverdue, summarizeProgress, type Progress } from "~/models/plan-progress";
 import { ownerRefValue } from "~/models/task-owner";
+import { currentPlan, isInternal } from "~/models/visibility";
 import { db, type Prisma } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
 
 type Scope = Pick<ConsoleScope, "vendorId">;
 
-/**
- * An account's current plan is the plan of the engagement a CSM made current
- * (Account.currentEngagementId): adding an engagement never moves the customer to another plan.
- */
-const isCurrentPlan = { engagement: { currentOf: { isNot: null } } } satisfies Prisma.SuccessPlanWhereInput;
 const byPosition = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
 
 export type PlanSummary = { percent: number; total: number; overdue: number };
@@ -22,7 +18,7 @@ export async function summarizeCurrentPlans(scope: Scope, accountIds: string[]):
   const summaries = new Map<string, PlanSummary>();
   if (accountIds.length === 0) return summaries;
   const plans = await db.successPlan.findMany({
-    where: { vendorId: scope.vendorId, accountId: { in: accountIds }, ...isCurrentPlan },
+    where: { vendorId: scope.vendorId, accountId: { in: accountIds }, ...currentPlan },
     select: { id: true, accountId: true },
   });
   const accountByPlan = new Map(plans.map((plan) => [plan.id, plan.accountId]));
@@ -63,9 +59,6 @@ export async function summarizeCurrentPlans(scope: Scope, accountIds: string[]):
 }
 
 export type TaskSide = "vendor" | "customer";
-
-// Anything not explicitly customer-visible is marked internal: the safe reading of an odd value.
-const isInternal = (visibility: string) => visibility !== "customer";
 
 const commentSelect = {
   orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
@@ -150,7 +143,7 @@ export type ConsoleTask = ReturnType<typeof toConsoleTask>;
  */
 export async function getAccountPlan(scope: Scope, accountId: string, now = new Date()) {
   const plan = await db.successPlan.findFirst({
-    where: { vendorId: scope.vendorId, accountId, ...isCurrentPlan },
+    where: { vendorId: scope.vendorId, accountId, ...currentPlan },
     select: {
       id: true,
       title: true,

@@ -3,8 +3,8 @@ import { renderNewTasksEmail } from "~/emails/new-tasks";
 import { renderTaskNoticeEmail, type TaskNoticeKind } from "~/emails/task-notice";
 import { renderWeeklyDigestEmail } from "~/emails/weekly-digest";
 import { createEmailAction } from "~/models/email-action.server";
-import { hubVisibleTask } from "~/models/hub-actions.server";
 import { isOverdue } from "~/models/plan-progress";
+import { customerVisible, hubVisibleMilestone, hubVisibleTask } from "~/models/visibility";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
@@ -63,7 +63,7 @@ async function mailTaskNotice(kind: TaskNoticeKind, task: NoticeTask) {
  */
 export async function mailTaskAssigned(scope: { vendorId: string }, taskId: string) {
   const task = await db.successTask.findFirst({
-    where: { id: taskId, vendorId: scope.vendorId, status: { not: "done" }, ownerStakeholder: { emailOnAssigned: true }, ...hubVisibleTask },
+    where: { id: taskId, vendorId: scope.vendorId, status: { not: "done" }, ownerStakeholder: { emailOnAssigned: true }, AND: [hubVisibleTask] },
     select: noticeTaskSelect,
   });
   if (task) await mailTaskNotice("assigned", task);
@@ -79,7 +79,7 @@ const NEW_TASKS_LISTED = 10;
  */
 export async function mailNewTasks(scope: { vendorId: string }, source: { planId: string } | { caseId: string }) {
   const tasks = await db.successTask.findMany({
-    where: { ...source, vendorId: scope.vendorId, status: { not: "done" }, ownerStakeholder: { emailOnAssigned: true }, ...hubVisibleTask },
+    where: { ...source, vendorId: scope.vendorId, status: { not: "done" }, ownerStakeholder: { emailOnAssigned: true }, AND: [hubVisibleTask] },
     orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { position: "asc" }, { id: "asc" }],
     select: noticeTaskSelect,
   });
@@ -133,7 +133,7 @@ async function remind(kind: ReminderKind, now: Date, filter: JobFilter) {
   const due = kind === "overdue" ? { lt: now } : { gte: now, lte: new Date(now.getTime() + DUE_SOON_WINDOW_MS) };
   const preference = kind === "overdue" ? { emailOnOverdue: true } : { emailOnDueSoon: true };
   const tasks = await db.successTask.findMany({
-    where: { vendorId: filter.vendorId, status: { not: "done" }, dueDate: due, ownerStakeholder: preference, ...hubVisibleTask },
+    where: { vendorId: filter.vendorId, status: { not: "done" }, dueDate: due, ownerStakeholder: preference, AND: [hubVisibleTask] },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     take: BATCH * 2,
     select: { ...noticeTaskSelect, vendorId: true },
@@ -163,19 +163,19 @@ async function collectDigest(person: { id: string; vendorId: string; accountId: 
   const inAccount = { vendorId: person.vendorId, accountId: person.accountId };
   const [tasks, milestones, activity] = await Promise.all([
     db.successTask.findMany({
-      where: { ...inAccount, ownerStakeholderId: person.id, status: { not: "done" }, ...hubVisibleTask },
+      where: { ...inAccount, ownerStakeholderId: person.id, status: { not: "done" }, AND: [hubVisibleTask] },
       orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
       take: 20,
       select: { title: true, dueDate: true, status: true },
     }),
     db.successInitiative.findMany({
-      where: { vendorId: person.vendorId, plan: { accountId: person.accountId }, visibility: "customer", objective: { visibility: "customer" }, targetDate: { gte: now } },
+      where: { vendorId: person.vendorId, plan: { accountId: person.accountId }, targetDate: { gte: now }, AND: [hubVisibleMilestone] },
       orderBy: [{ targetDate: "asc" }, { id: "asc" }],
       take: 3,
       select: { title: true, targetDate: true },
     }),
     db.activityEvent.findMany({
-      where: { ...inAccount, visibility: "customer", createdAt: { gte: new Date(now.getTime() - DIGEST_INTERVAL_MS) } },
+      where: { ...inAccount, ...customerVisible, createdAt: { gte: new Date(now.getTime() - DIGEST_INTERVAL_MS) } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 10,
       select: { summary: true, actorVendorUser: { select: { name: true } }, actorStakeholder: { select: { name: true } } },

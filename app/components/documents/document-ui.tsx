@@ -9,7 +9,8 @@ import { Card } from "~/components/ui/card";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Field, FieldErrors } from "~/components/ui/field";
 import { SelectField } from "~/components/ui/select-field";
-import { documentDetailsSchema, hubDocumentSchema, versionNameSchema, type DocumentVisibility } from "~/models/document-fields";
+import { documentDetailsSchema, hubDocumentSchema, versionNameSchema } from "~/models/document-fields";
+import type { Visibility } from "~/models/visibility";
 import { formatDateTime } from "~/utils/format";
 import { useSchemaForm } from "~/utils/use-schema-form";
 
@@ -17,7 +18,7 @@ import { useSchemaForm } from "~/utils/use-schema-form";
 
 const linkClass = "font-medium text-blue-700 underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600";
 
-export function VisibilityBadge({ visibility }: { visibility: DocumentVisibility }) {
+export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
   return visibility === "internal" ? <Badge tone="internal">Internal</Badge> : <Badge tone="success">In the customer hub</Badge>;
 }
 
@@ -43,7 +44,7 @@ export function MarkedText({ parts }: { parts: Marked }) {
 type Summary = {
   id: string;
   title: string;
-  visibility: DocumentVisibility;
+  visibility: Visibility;
   updatedAt: Date;
   lastEditedBy: string | null;
   /** A search result's title and excerpt with its matches. */
@@ -103,7 +104,7 @@ export function DocumentDetailsForm({
   id: string;
   intent: string;
   lastResult: SubmissionResult<string[]> | undefined;
-  defaultValue: { title: string; visibility: DocumentVisibility };
+  defaultValue: { title: string; visibility: Visibility };
   submitLabel: string;
   pendingLabel: string;
 }) {
