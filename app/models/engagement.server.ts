@@ -1,5 +1,6 @@
 import { accountEvent } from "~/models/account.server";
 import type { EngagementInput } from "~/models/customer-fields";
+import { mailNewTasks } from "~/models/reminders.server";
 import { db } from "~/utils/db.server";
 import { formatDate, humanize } from "~/utils/format";
 import type { ConsoleScope } from "~/utils/guard.server";
@@ -59,11 +60,16 @@ export async function updateEngagement(scope: ActingScope, accountId: string, en
 
 /**
  * Makes the engagement's plan the account's mutual action plan, in the console and in the hub.
- * False when the engagement is not one of this account in the scope.
+ * False when the engagement is not one of this account in the scope. The plan's tasks were not in
+ * anyone's hub until now, so their owners are mailed about them as about a newly applied plan.
  */
 export async function makeEngagementCurrent(scope: ActingScope, accountId: string, engagementId: string) {
-  const engagement = await getEngagement(scope, accountId, engagementId);
+  const engagement = await db.engagement.findFirst({
+    where: { id: engagementId, accountId, vendorId: scope.vendorId },
+    select: { id: true, kind: true, currentOf: { select: { id: true } }, plan: { select: { id: true } } },
+  });
   if (!engagement) return false;
+  if (engagement.currentOf) return true;
   await db.$transaction([
     db.account.updateMany({ where: { id: accountId, vendorId: scope.vendorId }, data: { currentEngagementId: engagement.id } }),
     db.activityEvent.create({
@@ -73,5 +79,6 @@ export async function makeEngagementCurrent(scope: ActingScope, accountId: strin
       }),
     }),
   ]);
+  if (engagement.plan) await mailNewTasks(scope, { planId: engagement.plan.id });
   return true;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyBlueprint } from "~/models/apply-blueprint.server";
 import { addBlueprintItem, createBlueprint, publishVersion } from "~/models/blueprint.server";
 import { launchPlay } from "~/models/case.server";
+import { makeEngagementCurrent } from "~/models/engagement.server";
 import { addHubComment } from "~/models/hub-actions.server";
 import { updateTask } from "~/models/plan-edit.server";
 import { sendDueReminders, sendWeeklyDigests } from "~/models/reminders.server";
@@ -86,8 +87,11 @@ describe("task assigned mail", () => {
 });
 
 describe("new tasks from a blueprint or a play", () => {
-  /** A blueprint giving the champion three customer-visible tasks, one internal task and one under an internal milestone. */
-  async function applyChampionBlueprint(tenant: Tenant) {
+  /**
+   * A blueprint giving the champion three customer-visible tasks, one internal task and one under
+   * an internal milestone, applied to a new engagement: the current one unless `current` is false.
+   */
+  async function applyChampionBlueprint(tenant: Tenant, { current = true } = {}) {
     const scope = { vendorId: tenant.vendor.id };
     const marker = tenant.plan.marker;
     const blueprint = await createBlueprint(scope, { name: `Rollout ${marker}`, description: null });
@@ -103,6 +107,7 @@ describe("new tasks from a blueprint or a play", () => {
     await item("task", `Hidden parent ${marker}`, hidden.id, { ownerRole: "champion", dueOffsetDays: 2 });
     await publishVersion(scope, blueprint.id);
     const engagement = await db.engagement.create({ data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, kind: "onboarding", startDate: new Date() } });
+    if (current) await db.account.update({ where: { id: tenant.account.id }, data: { currentEngagementId: engagement.id } });
     const result = await applyBlueprint({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, tenant.account.id, {
       blueprintId: blueprint.id,
       engagementId: engagement.id,
@@ -110,7 +115,21 @@ describe("new tasks from a blueprint or a play", () => {
       owners: { csm: tenant.csm.id, champion: tenant.champion.id },
     });
     expect(result.ok).toBe(true);
+    return engagement;
   }
+
+  it("mails nobody about a plan the hub does not show, until a CSM makes it the current plan", async () => {
+    const tenant = await createTenant();
+    const engagement = await applyChampionBlueprint(tenant, { current: false });
+    expect(await mailsTo(tenant.champion.email, "new-tasks")).toHaveLength(0);
+    await makeEngagementCurrent({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, tenant.account.id, engagement.id);
+    const [mail, ...more] = await mailsTo(tenant.champion.email, "new-tasks");
+    expect(more).toHaveLength(0);
+    expect(mail!.subject).toBe(`3 new tasks for you from ${tenant.vendor.name}`);
+    // Making it current again is no news.
+    await makeEngagementCurrent({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, tenant.account.id, engagement.id);
+    expect(await mailsTo(tenant.champion.email, "new-tasks")).toHaveLength(1);
+  });
 
   it("sends each stakeholder one mail listing their new customer-visible tasks, soonest first", async () => {
     const tenant = await createTenant();
