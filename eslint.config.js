@@ -19,7 +19,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/utils/env.server.ts", "tests/setup/**", "tests/support/**", "tests/integration/route-matrix.test.ts", "vite.config.ts", "playwright.config.ts", "tests/e2e/**", "scripts/prisma.ts", "scripts/benchmark.ts", "scripts/bench-hub.ts"],
+    files: [
+      "app/utils/env.server.ts",
+      "tests/setup/**",
+      "tests/support/**",
+      "tests/integration/route-matrix.test.ts",
+      "vite.config.ts",
+      "playwright.config.ts",
+      "tests/e2e/**",
+      "scripts/prisma.ts",
+      "scripts/benchmark.ts",
+      "scripts/bench-hub.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
 );

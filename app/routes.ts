@@ -4,6 +4,4 @@ import { flatRoutes } from "remix-flat-routes";
 import { ignoredRouteFiles } from "../remix.config.js";
 
 // Routes are files under app/routes, grouped by audience in `+` folders (remix-flat-routes).
-export default remixRoutesOptionAdapter((defineRoutes) =>
-  flatRoutes("routes", defineRoutes, { ignoredRouteFiles }),
-) satisfies RouteConfig;
+export default remixRoutesOptionAdapter((defineRoutes) => flatRoutes("routes", defineRoutes, { ignoredRouteFiles })) satisfies RouteConfig;

@@ -19,7 +19,14 @@ export type DemoTask = { title: string; owner: string; due: number; status: Task
 export type DemoMilestone = { title: string; target: number; internal?: boolean; tasks: DemoTask[] };
 export type DemoObjective = { title: string; description?: string; internal?: boolean; milestones: DemoMilestone[] };
 /** `body` is plain text, one paragraph a line; `doc`, when given, is the same comment as the editor's document (JSON), to show formatting. */
-export type DemoComment = { task: string; by: string; body: string; doc?: { type: "doc"; content: unknown[] }; internal?: boolean; daysAgo: number };
+export type DemoComment = {
+  task: string;
+  by: string;
+  body: string;
+  doc?: { type: "doc"; content: unknown[] };
+  internal?: boolean;
+  daysAgo: number;
+};
 /** A shared document on the account, written by its CSM; internal ones never reach the hub. */
 export type DemoDocument = { title: string; internal?: boolean; doc: JSONContent };
 export type DemoActivity = { by: string; action: string; task?: string; summary: string; daysAgo: number; internal?: boolean };
@@ -78,8 +85,7 @@ export type DemoVendor = {
 function task(title: string, owner: string, due: number, status: TaskStatus = "todo", internal = false): DemoTask {
   return internal ? { title, owner, due, status, internal } : { title, owner, due, status };
 }
-const internalTask = (title: string, owner: string, due: number, status: TaskStatus = "todo") =>
-  task(title, owner, due, status, true);
+const internalTask = (title: string, owner: string, due: number, status: TaskStatus = "todo") => task(title, owner, due, status, true);
 
 export const northwind: DemoVendor = {
   slug: "northwind",
@@ -96,121 +102,128 @@ export const northwind: DemoVendor = {
   accounts: [
     {
       documents: [
-      {
-        title: "Kickoff notes",
-        doc: {
-          type: "doc",
-          content: [
-            { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Kickoff notes" }] },
-            {
-              type: "paragraph",
-              content: [
-                { type: "text", text: "Goal: every dispatcher on the new routing board by " },
-                { type: "text", text: "the end of next quarter", marks: [{ type: "bold" }] },
-                { type: "text", text: ", with handling time down 20%." },
-              ],
-            },
-            { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Decisions" }] },
-            {
-              type: "bulletList",
-              content: [
-                {
-                  type: "listItem",
-                  content: [
-                    {
-                      type: "paragraph",
-                      content: [{ type: "text", text: "Pilot with the Rotterdam hub first, then roll out region by region." }],
-                    },
-                  ],
-                },
-                {
-                  type: "listItem",
-                  content: [
-                    {
-                      type: "paragraph",
-                      content: [
-                        { type: "text", text: "SSO through Okta; " },
-                        { type: "text", text: "the runbook", marks: [{ type: "link", attrs: { href: "https://docs.northwind.test/sso" } }] },
-                        { type: "text", text: " covers the setup." },
-                      ],
-                    },
-                  ],
-                },
-              ],
-            },
-            { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Next steps" }] },
-            {
-              type: "taskList",
-              content: [
-                {
-                  type: "taskItem",
-                  attrs: { checked: true },
-                  content: [{ type: "paragraph", content: [{ type: "text", text: "Share the Okta metadata" }] }],
-                },
-                {
-                  type: "taskItem",
-                  attrs: { checked: false },
-                  content: [{ type: "paragraph", content: [{ type: "text", text: "Pick ten pilot dispatchers" }] }],
-                },
-                {
-                  type: "taskItem",
-                  attrs: { checked: false },
-                  content: [{ type: "paragraph", content: [{ type: "text", text: "Book the training sessions" }] }],
-                },
-              ],
-            },
-            { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Success criteria" }] },
-            {
-              type: "table",
-              content: [
-                {
-                  type: "tableRow",
-                  content: [
-                    { type: "tableHeader", content: [{ type: "paragraph", content: [{ type: "text", text: "Measure" }] }] },
-                    { type: "tableHeader", content: [{ type: "paragraph", content: [{ type: "text", text: "Today" }] }] },
-                    { type: "tableHeader", content: [{ type: "paragraph", content: [{ type: "text", text: "Target" }] }] },
-                  ],
-                },
-                {
-                  type: "tableRow",
-                  content: [
-                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "Average handling time" }] }] },
-                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "11 min" }] }] },
-                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "9 min" }] }] },
-                  ],
-                },
-                {
-                  type: "tableRow",
-                  content: [
-                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "Dispatchers on the board" }] }] },
-                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "0" }] }] },
-                    { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "140" }] }] },
-                  ],
-                },
-              ],
-            },
-          ],
+        {
+          title: "Kickoff notes",
+          doc: {
+            type: "doc",
+            content: [
+              { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Kickoff notes" }] },
+              {
+                type: "paragraph",
+                content: [
+                  { type: "text", text: "Goal: every dispatcher on the new routing board by " },
+                  { type: "text", text: "the end of next quarter", marks: [{ type: "bold" }] },
+                  { type: "text", text: ", with handling time down 20%." },
+                ],
+              },
+              { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Decisions" }] },
+              {
+                type: "bulletList",
+                content: [
+                  {
+                    type: "listItem",
+                    content: [
+                      {
+                        type: "paragraph",
+                        content: [{ type: "text", text: "Pilot with the Rotterdam hub first, then roll out region by region." }],
+                      },
+                    ],
+                  },
+                  {
+                    type: "listItem",
+                    content: [
+                      {
+                        type: "paragraph",
+                        content: [
+                          { type: "text", text: "SSO through Okta; " },
+                          {
+                            type: "text",
+                            text: "the runbook",
+                            marks: [{ type: "link", attrs: { href: "https://docs.northwind.test/sso" } }],
+                          },
+                          { type: "text", text: " covers the setup." },
+                        ],
+                      },
+                    ],
+                  },
+                ],
+              },
+              { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Next steps" }] },
+              {
+                type: "taskList",
+                content: [
+                  {
+                    type: "taskItem",
+                    attrs: { checked: true },
+                    content: [{ type: "paragraph", content: [{ type: "text", text: "Share the Okta metadata" }] }],
+                  },
+                  {
+                    type: "taskItem",
+                    attrs: { checked: false },
+                    content: [{ type: "paragraph", content: [{ type: "text", text: "Pick ten pilot dispatchers" }] }],
+                  },
+                  {
+                    type: "taskItem",
+                    attrs: { checked: false },
+                    content: [{ type: "paragraph", content: [{ type: "text", text: "Book the training sessions" }] }],
+                  },
+                ],
+              },
+              { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Success criteria" }] },
+              {
+                type: "table",
+                content: [
+                  {
+                    type: "tableRow",
+                    content: [
+                      { type: "tableHeader", content: [{ type: "paragraph", content: [{ type: "text", text: "Measure" }] }] },
+                      { type: "tableHeader", content: [{ type: "paragraph", content: [{ type: "text", text: "Today" }] }] },
+                      { type: "tableHeader", content: [{ type: "paragraph", content: [{ type: "text", text: "Target" }] }] },
+                    ],
+                  },
+                  {
+                    type: "tableRow",
+                    content: [
+                      { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "Average handling time" }] }] },
+                      { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "11 min" }] }] },
+                      { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "9 min" }] }] },
+                    ],
+                  },
+                  {
+                    type: "tableRow",
+                    content: [
+                      {
+                        type: "tableCell",
+                        content: [{ type: "paragraph", content: [{ type: "text", text: "Dispatchers on the board" }] }],
+                      },
+                      { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "0" }] }] },
+                      { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "140" }] }] },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
         },
-      },
-      {
-        title: "Account strategy",
-        internal: true,
-        doc: {
-          type: "doc",
-          content: [
-            { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Account strategy" }] },
-            {
-              type: "paragraph",
-              content: [
-                {
-                  type: "text",
-                  text: "Renewal risk is low, expansion potential high: the EU team is evaluating us for 60 more seats. Keep the pilot tight and bring the VP Operations to the QBR.",
-                },
-              ],
-            },
-          ],
+        {
+          title: "Account strategy",
+          internal: true,
+          doc: {
+            type: "doc",
+            content: [
+              { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Account strategy" }] },
+              {
+                type: "paragraph",
+                content: [
+                  {
+                    type: "text",
+                    text: "Renewal risk is low, expansion potential high: the EU team is evaluating us for 60 more seats. Keep the pilot tight and bring the VP Operations to the QBR.",
+                  },
+                ],
+              },
+            ],
+          },
         },
-      },
       ],
       name: "Acme Logistics",
       domain: "acme.test",
@@ -282,8 +295,19 @@ export const northwind: DemoVendor = {
         },
       ],
       comments: [
-        { task: "Configure SSO with Acme's Okta", by: "csm", daysAgo: 4, internal: true, body: "Their Okta admin is on leave until next week. Don't promise a date yet." },
-        { task: "Configure SSO with Acme's Okta", by: "maya", daysAgo: 3, body: "Our Okta admin is back on Monday. Can we pair on this then?" },
+        {
+          task: "Configure SSO with Acme's Okta",
+          by: "csm",
+          daysAgo: 4,
+          internal: true,
+          body: "Their Okta admin is on leave until next week. Don't promise a date yet.",
+        },
+        {
+          task: "Configure SSO with Acme's Okta",
+          by: "maya",
+          daysAgo: 3,
+          body: "Our Okta admin is back on Monday. Can we pair on this then?",
+        },
         {
           task: "Invite the support team leads",
           by: "csm",
@@ -303,8 +327,16 @@ export const northwind: DemoVendor = {
               {
                 type: "taskList",
                 content: [
-                  { type: "taskItem", attrs: { checked: true }, content: [{ type: "paragraph", content: [{ type: "text", text: "Leads for EMEA and APAC" }] }] },
-                  { type: "taskItem", attrs: { checked: false }, content: [{ type: "paragraph", content: [{ type: "text", text: "Leads for the night shift" }] }] },
+                  {
+                    type: "taskItem",
+                    attrs: { checked: true },
+                    content: [{ type: "paragraph", content: [{ type: "text", text: "Leads for EMEA and APAC" }] }],
+                  },
+                  {
+                    type: "taskItem",
+                    attrs: { checked: false },
+                    content: [{ type: "paragraph", content: [{ type: "text", text: "Leads for the night shift" }] }],
+                  },
                 ],
               },
             ],
@@ -312,9 +344,28 @@ export const northwind: DemoVendor = {
         },
       ],
       activity: [
-        { by: "csm", action: "task.completed", task: "Kickoff call and success criteria agreed", summary: "completed “Kickoff call and success criteria agreed”", daysAgo: 18 },
-        { by: "maya", action: "task.completed", task: "Share current ticket volumes and handling times", summary: "completed “Share current ticket volumes and handling times”", daysAgo: 12 },
-        { by: "csm", action: "comment.created", task: "Configure SSO with Acme's Okta", summary: "added an internal note on “Configure SSO with Acme's Okta”", daysAgo: 4, internal: true },
+        {
+          by: "csm",
+          action: "task.completed",
+          task: "Kickoff call and success criteria agreed",
+          summary: "completed “Kickoff call and success criteria agreed”",
+          daysAgo: 18,
+        },
+        {
+          by: "maya",
+          action: "task.completed",
+          task: "Share current ticket volumes and handling times",
+          summary: "completed “Share current ticket volumes and handling times”",
+          daysAgo: 12,
+        },
+        {
+          by: "csm",
+          action: "comment.created",
+          task: "Configure SSO with Acme's Okta",
+          summary: "added an internal note on “Configure SSO with Acme's Okta”",
+          daysAgo: 4,
+          internal: true,
+        },
       ],
     },
     {
@@ -381,10 +432,22 @@ export const northwind: DemoVendor = {
       ],
       comments: [
         { task: "Nominate APAC super-users", by: "sofia", daysAgo: 5, body: "Waiting on two names from the Singapore office." },
-        { task: "Find out why Lisbon agents stopped logging in", by: "csm", daysAgo: 2, internal: true, body: "Usage export shows Lisbon on the old VPN profile; could be SSO timeouts." },
+        {
+          task: "Find out why Lisbon agents stopped logging in",
+          by: "csm",
+          daysAgo: 2,
+          internal: true,
+          body: "Usage export shows Lisbon on the old VPN profile; could be SSO timeouts.",
+        },
       ],
       activity: [
-        { by: "hannah", action: "task.completed", task: "Roll out the mobile app to EMEA agents", summary: "completed “Roll out the mobile app to EMEA agents”", daysAgo: 12 },
+        {
+          by: "hannah",
+          action: "task.completed",
+          task: "Roll out the mobile app to EMEA agents",
+          summary: "completed “Roll out the mobile app to EMEA agents”",
+          daysAgo: 12,
+        },
       ],
     },
     {
@@ -417,10 +480,7 @@ export const northwind: DemoVendor = {
             {
               title: "Renewal signed",
               target: 40,
-              tasks: [
-                task("Send the renewal proposal", "csm", 18),
-                task("Route the order form through procurement", "bill", 35),
-              ],
+              tasks: [task("Send the renewal proposal", "csm", 18), task("Route the order form through procurement", "bill", 35)],
             },
           ],
         },
@@ -455,12 +515,35 @@ export const northwind: DemoVendor = {
         },
       ],
       comments: [
-        { task: "Announce self-service resets to all staff", by: "peter", daysAgo: 1, body: "Blocked until internal comms approves the wording." },
-        { task: "Review the value summary draft", by: "csm", daysAgo: 1, internal: true, body: "Bill rarely opens the hub; send him the PDF as well." },
+        {
+          task: "Announce self-service resets to all staff",
+          by: "peter",
+          daysAgo: 1,
+          body: "Blocked until internal comms approves the wording.",
+        },
+        {
+          task: "Review the value summary draft",
+          by: "csm",
+          daysAgo: 1,
+          internal: true,
+          body: "Bill rarely opens the hub; send him the PDF as well.",
+        },
       ],
       activity: [
-        { by: "csm", action: "task.completed", task: "Pull the year-one ticket deflection numbers", summary: "completed “Pull the year-one ticket deflection numbers”", daysAgo: 6 },
-        { by: "peter", action: "task.updated", task: "Announce self-service resets to all staff", summary: "marked “Announce self-service resets to all staff” as blocked", daysAgo: 1 },
+        {
+          by: "csm",
+          action: "task.completed",
+          task: "Pull the year-one ticket deflection numbers",
+          summary: "completed “Pull the year-one ticket deflection numbers”",
+          daysAgo: 6,
+        },
+        {
+          by: "peter",
+          action: "task.updated",
+          task: "Announce self-service resets to all staff",
+          summary: "marked “Announce self-service resets to all staff” as blocked",
+          daysAgo: 1,
+        },
       ],
     },
     {
@@ -471,7 +554,13 @@ export const northwind: DemoVendor = {
       stage: "expansion",
       owner: "csm2@northwind.test",
       stakeholders: [
-        { name: "Claire Redfield", email: "claire@umbrella-health.test", title: "Director of Patient Support", hubRole: "champion", lastSeen: -1 },
+        {
+          name: "Claire Redfield",
+          email: "claire@umbrella-health.test",
+          title: "Director of Patient Support",
+          hubRole: "champion",
+          lastSeen: -1,
+        },
         { name: "Albert Wesker", email: "albert@umbrella-health.test", title: "Chief Digital Officer", hubRole: "executive", lastSeen: -5 },
         { name: "Leon Kennedy", email: "leon@umbrella-health.test", title: "Support Engineer", hubRole: "member", lastSeen: -2 },
         { name: "Ada Wong", email: "ada@umbrella-health.test", title: "Procurement Lead", hubRole: "member" },
@@ -524,7 +613,12 @@ export const northwind: DemoVendor = {
         },
       ],
       comments: [
-        { task: "Set up the billing queue and SLAs", by: "claire", daysAgo: 1, body: "Billing wants a 2-hour first response on invoice disputes." },
+        {
+          task: "Set up the billing queue and SLAs",
+          by: "claire",
+          daysAgo: 1,
+          body: "Billing wants a 2-hour first response on invoice disputes.",
+        },
       ],
     },
     {
@@ -557,10 +651,7 @@ export const northwind: DemoVendor = {
             {
               title: "Field team live",
               target: 45,
-              tasks: [
-                task("Enrol field technicians in the mobile app", "happy", 25),
-                task("Run a field service dry run", "csm", 35),
-              ],
+              tasks: [task("Enrol field technicians in the mobile app", "happy", 25), task("Run a field service dry run", "csm", 35)],
             },
           ],
         },
@@ -570,10 +661,7 @@ export const northwind: DemoVendor = {
             {
               title: "Claims dashboard in use",
               target: 50,
-              tasks: [
-                task("Agree on the dashboard KPIs", "pepper", 14),
-                task("Build the open-claims dashboard", "csm", 28),
-              ],
+              tasks: [task("Agree on the dashboard KPIs", "pepper", 14), task("Build the open-claims dashboard", "csm", 28)],
             },
           ],
         },
@@ -630,9 +718,7 @@ export const northwind: DemoVendor = {
           ],
         },
       ],
-      activity: [
-        { by: "csm", action: "account.churned", summary: "marked Hooli Media as churned", daysAgo: 18, internal: true },
-      ],
+      activity: [{ by: "csm", action: "account.churned", summary: "marked Hooli Media as churned", daysAgo: 18, internal: true }],
     },
     {
       name: "Vandelay Imports",
@@ -687,7 +773,12 @@ export const northwind: DemoVendor = {
         },
       ],
       comments: [
-        { task: "Review missed response times every Friday", by: "elaine", daysAgo: 3, body: "Missed last week because of the customs audit, doing it Monday." },
+        {
+          task: "Review missed response times every Friday",
+          by: "elaine",
+          daysAgo: 3,
+          body: "Missed last week because of the customs audit, doing it Monday.",
+        },
       ],
     },
     {
@@ -734,10 +825,7 @@ export const northwind: DemoVendor = {
             {
               title: "Recall call scorecard live",
               target: 14,
-              tasks: [
-                task("Define the recall call scorecard", "nina", -5, "in_progress"),
-                task("Enable QA sampling", "csm", 7, "blocked"),
-              ],
+              tasks: [task("Define the recall call scorecard", "nina", -5, "in_progress"), task("Enable QA sampling", "csm", 7, "blocked")],
             },
           ],
         },
@@ -759,11 +847,29 @@ export const northwind: DemoVendor = {
       ],
       comments: [
         { task: "Share the renewal quote", by: "helen", daysAgo: 1, body: "Robert needs the quote before the budget meeting on Thursday." },
-        { task: "Share the renewal quote", by: "csm", daysAgo: 1, internal: true, body: "Holding the quote until deal desk signs off the fallback offer." },
+        {
+          task: "Share the renewal quote",
+          by: "csm",
+          daysAgo: 1,
+          internal: true,
+          body: "Holding the quote until deal desk signs off the fallback offer.",
+        },
       ],
       activity: [
-        { by: "csm", action: "task.completed", task: "Hold the QBR with the CFO", summary: "completed “Hold the QBR with the CFO”", daysAgo: 7 },
-        { by: "helen", action: "comment.created", task: "Share the renewal quote", summary: "commented on “Share the renewal quote”", daysAgo: 1 },
+        {
+          by: "csm",
+          action: "task.completed",
+          task: "Hold the QBR with the CFO",
+          summary: "completed “Hold the QBR with the CFO”",
+          daysAgo: 7,
+        },
+        {
+          by: "helen",
+          action: "comment.created",
+          task: "Share the renewal quote",
+          summary: "commented on “Share the renewal quote”",
+          daysAgo: 1,
+        },
       ],
     },
   ],
@@ -895,7 +1001,12 @@ export const demoVendors: DemoVendor[] = [northwind, globex];
  * The starter library of success blueprints, per vendor slug: each is written as a published
  * version 1. Owners are roles (csm, admin, champion, executive, member); days count from kickoff.
  */
-export type DemoBlueprintTask = { title: string; owner: "csm" | "admin" | "champion" | "executive" | "member"; day: number; internal?: boolean };
+export type DemoBlueprintTask = {
+  title: string;
+  owner: "csm" | "admin" | "champion" | "executive" | "member";
+  day: number;
+  internal?: boolean;
+};
 export type DemoBlueprintInitiative = { title: string; day: number; internal?: boolean; tasks: DemoBlueprintTask[] };
 export type DemoBlueprintObjective = { title: string; description?: string; internal?: boolean; initiatives: DemoBlueprintInitiative[] };
 export type DemoBlueprint = { name: string; description: string; objectives: DemoBlueprintObjective[] };

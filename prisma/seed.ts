@@ -108,7 +108,12 @@ async function seedResource(tx: Tx, vendorId: string, spec: DemoResource, create
       url: spec.url ?? null,
       createdById,
       ...(pdf
-        ? { storageKey: await storeFile(vendorId, pdf), fileName: spec.fileName ?? `${spec.title}.pdf`, mimeType: "application/pdf", sizeBytes: pdf.length }
+        ? {
+            storageKey: await storeFile(vendorId, pdf),
+            fileName: spec.fileName ?? `${spec.title}.pdf`,
+            mimeType: "application/pdf",
+            sizeBytes: pdf.length,
+          }
         : {}),
     },
   });
@@ -116,18 +121,18 @@ async function seedResource(tx: Tx, vendorId: string, spec: DemoResource, create
     const stakeholder = await tx.stakeholder.findFirst({ where: { vendorId, email: open.by }, select: { id: true, accountId: true } });
     if (!stakeholder) throw new Error(`${spec.title}: unknown stakeholder ${open.by}`);
     await tx.resourceView.create({
-      data: { vendorId, resourceId: resource.id, accountId: stakeholder.accountId, stakeholderId: stakeholder.id, createdAt: ago(open.daysAgo) },
+      data: {
+        vendorId,
+        resourceId: resource.id,
+        accountId: stakeholder.accountId,
+        stakeholderId: stakeholder.id,
+        createdAt: ago(open.daysAgo),
+      },
     });
   }
 }
 
-async function seedAccount(
-  tx: Tx,
-  vendorId: string,
-  spec: DemoAccount,
-  users: Map<string, { id: string }>,
-  adminId: string,
-) {
+async function seedAccount(tx: Tx, vendorId: string, spec: DemoAccount, users: Map<string, { id: string }>, adminId: string) {
   const ownerId = users.get(spec.owner)?.id;
   if (!ownerId) throw new Error(`${spec.name}: unknown owner ${spec.owner}`);
   const account = await tx.account.create({
@@ -311,7 +316,13 @@ async function seedPlays() {
           situation: play.situation,
           kind: play.kind,
           items: {
-            create: play.items.map((item, position) => ({ vendorId, title: item.title, ownerRole: item.owner, dueOffsetDays: item.due, position })),
+            create: play.items.map((item, position) => ({
+              vendorId,
+              title: item.title,
+              ownerRole: item.owner,
+              dueOffsetDays: item.due,
+              position,
+            })),
           },
         },
       });
@@ -319,7 +330,10 @@ async function seedPlays() {
     }
   }
   for (const launch of demoLaunches) {
-    const account = await db.account.findFirst({ where: { vendor: { slug: launch.vendor }, name: launch.account }, select: { id: true, vendorId: true, ownerId: true } });
+    const account = await db.account.findFirst({
+      where: { vendor: { slug: launch.vendor }, name: launch.account },
+      select: { id: true, vendorId: true, ownerId: true },
+    });
     const play = await db.successPlay.findFirst({ where: { vendor: { slug: launch.vendor }, name: launch.play }, select: { id: true } });
     if (!account?.ownerId || !play) throw new Error(`cannot launch "${launch.play}" on ${launch.account}`);
     if (await db.successCase.findFirst({ where: { accountId: account.id, playId: play.id }, select: { id: true } })) continue;
@@ -350,7 +364,12 @@ async function seedBlueprints() {
   for (const { vendor: slug, blueprint: name, account: accountName } of appliedBlueprints) {
     const account = await db.account.findFirst({
       where: { vendor: { slug }, name: accountName },
-      select: { id: true, vendorId: true, ownerId: true, engagements: { orderBy: { startDate: "desc" }, take: 1, select: { id: true, startDate: true } } },
+      select: {
+        id: true,
+        vendorId: true,
+        ownerId: true,
+        engagements: { orderBy: { startDate: "desc" }, take: 1, select: { id: true, startDate: true } },
+      },
     });
     const blueprint = await db.successBlueprint.findFirst({ where: { vendor: { slug }, name }, select: { id: true } });
     const engagement = account?.engagements[0];
@@ -377,12 +396,41 @@ async function seedBlueprint(tx: Tx, vendorId: string, spec: DemoBlueprint) {
   const items: Prisma.BlueprintItemCreateManyInput[] = [];
   for (const [objectivePosition, objective] of spec.objectives.entries()) {
     const objectiveId = randomUUID();
-    items.push({ id: objectiveId, vendorId, versionId: version.id, kind: "objective", title: objective.title, description: objective.description ?? null, visibility: visibility(objective.internal), position: objectivePosition });
+    items.push({
+      id: objectiveId,
+      vendorId,
+      versionId: version.id,
+      kind: "objective",
+      title: objective.title,
+      description: objective.description ?? null,
+      visibility: visibility(objective.internal),
+      position: objectivePosition,
+    });
     for (const [initiativePosition, initiative] of objective.initiatives.entries()) {
       const initiativeId = randomUUID();
-      items.push({ id: initiativeId, vendorId, versionId: version.id, parentId: objectiveId, kind: "initiative", title: initiative.title, dueOffsetDays: initiative.day, visibility: visibility(initiative.internal), position: initiativePosition });
+      items.push({
+        id: initiativeId,
+        vendorId,
+        versionId: version.id,
+        parentId: objectiveId,
+        kind: "initiative",
+        title: initiative.title,
+        dueOffsetDays: initiative.day,
+        visibility: visibility(initiative.internal),
+        position: initiativePosition,
+      });
       for (const [taskPosition, task] of initiative.tasks.entries()) {
-        items.push({ vendorId, versionId: version.id, parentId: initiativeId, kind: "task", title: task.title, ownerRole: task.owner, dueOffsetDays: task.day, visibility: visibility(task.internal), position: taskPosition });
+        items.push({
+          vendorId,
+          versionId: version.id,
+          parentId: initiativeId,
+          kind: "task",
+          title: task.title,
+          ownerRole: task.owner,
+          dueOffsetDays: task.day,
+          visibility: visibility(task.internal),
+          position: taskPosition,
+        });
       }
     }
   }

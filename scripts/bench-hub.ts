@@ -76,7 +76,15 @@ function serveCeiling(file: string) {
     `SELECT "id", "title", "status", "dueDate" FROM "SuccessTask"
       WHERE "accountId" = ? AND "vendorId" = ? AND "visibility" = 'customer' ORDER BY "position"`,
   );
-  type SessionRow = { secretHash: Buffer; expiresAt: string; accountId: string; vendorId: string; name: string; slug: string; vendorName: string };
+  type SessionRow = {
+    secretHash: Buffer;
+    expiresAt: string;
+    accountId: string;
+    vendorId: string;
+    name: string;
+    slug: string;
+    vendorName: string;
+  };
   type TaskRow = { id: string; title: string; status: string; dueDate: string | null };
 
   const server = http.createServer((req, res) => {
@@ -85,7 +93,13 @@ function serveCeiling(file: string) {
     const [id, secret] = token?.split(".") ?? [];
     const session = id && secret ? (findSession.get(id) as SessionRow | undefined) : undefined;
     const hash = secret ? crypto.createHash("sha256").update(secret).digest() : undefined;
-    if (!session || !hash || !crypto.timingSafeEqual(hash, session.secretHash) || Date.parse(session.expiresAt) <= Date.now() || session.slug !== slug) {
+    if (
+      !session ||
+      !hash ||
+      !crypto.timingSafeEqual(hash, session.secretHash) ||
+      Date.parse(session.expiresAt) <= Date.now() ||
+      session.slug !== slug
+    ) {
       res.writeHead(302, { Location: `/hub/${slug ?? ""}/sign-in` }).end();
       return;
     }
@@ -102,7 +116,13 @@ function serveCeiling(file: string) {
           "ol",
           null,
           tasks.map((task) =>
-            h("li", { key: task.id }, h("strong", null, task.title), ` · ${task.status}`, task.dueDate ? ` · due ${task.dueDate.slice(0, 10)}` : null),
+            h(
+              "li",
+              { key: task.id },
+              h("strong", null, task.title),
+              ` · ${task.status}`,
+              task.dueDate ? ` · due ${task.dueDate.slice(0, 10)}` : null,
+            ),
           ),
         ),
       ),
@@ -126,7 +146,9 @@ function seed(file: string) {
   const stamp = sqliteDate(now);
   const insert = (table: string, columns: string[]) => {
     const all = [...columns, "createdAt", "updatedAt"];
-    const statement = sqlite.prepare(`INSERT INTO "${table}" (${all.map((c) => `"${c}"`).join(", ")}) VALUES (${all.map(() => "?").join(", ")})`);
+    const statement = sqlite.prepare(
+      `INSERT INTO "${table}" (${all.map((c) => `"${c}"`).join(", ")}) VALUES (${all.map(() => "?").join(", ")})`,
+    );
     return (...values: Array<string | number | null>) => statement.run(...values, stamp, stamp);
   };
   const vendor = insert("Vendor", ["id", "slug", "name", "primaryColor"]);
@@ -139,7 +161,18 @@ function seed(file: string) {
   const objective = insert("SuccessObjective", ["id", "vendorId", "planId", "title", "position"]);
   const milestone = insert("SuccessInitiative", ["id", "vendorId", "planId", "objectiveId", "title", "targetDate", "position"]);
   const task = insert("SuccessTask", [
-    "id", "vendorId", "accountId", "planId", "initiativeId", "title", "status", "visibility", "dueDate", "position", "ownerVendorUserId", "ownerStakeholderId",
+    "id",
+    "vendorId",
+    "accountId",
+    "planId",
+    "initiativeId",
+    "title",
+    "status",
+    "visibility",
+    "dueDate",
+    "position",
+    "ownerVendorUserId",
+    "ownerStakeholderId",
   ]);
   const statuses = ["done", "done", "in_progress", "todo", "todo", "blocked"];
   let tasks = 0;
@@ -164,11 +197,23 @@ function seed(file: string) {
           for (let m = 0; m < MILESTONES_PER_OBJECTIVE; m++) {
             const milestoneId = `bm${key}_${o}_${m}`;
             const week = o * MILESTONES_PER_OBJECTIVE + m;
-            milestone(milestoneId, vendorId, planId, objectiveId, `Milestone ${o + 1}.${m + 1}`, sqliteDate(new Date(now.getTime() + (week * 7 - 10) * DAY)), m);
+            milestone(
+              milestoneId,
+              vendorId,
+              planId,
+              objectiveId,
+              `Milestone ${o + 1}.${m + 1}`,
+              sqliteDate(new Date(now.getTime() + (week * 7 - 10) * DAY)),
+              m,
+            );
             for (let t = 0; t < TASKS_PER_MILESTONE; t++) {
               const customerOwned = t % 4 === 0;
               task(
-                `bt${key}_${o}_${m}_${t}`, vendorId, accountId, planId, milestoneId,
+                `bt${key}_${o}_${m}_${t}`,
+                vendorId,
+                accountId,
+                planId,
+                milestoneId,
                 `Task ${o + 1}.${m + 1}.${t + 1}: a realistic title for a piece of onboarding work`,
                 statuses[(week + t) % statuses.length]!,
                 // Half the tasks are internal: the hub must filter them out, not just read fewer rows.
@@ -194,11 +239,18 @@ const children = new Set<ChildProcess>();
 
 function startServer(name: string, args: string[], env: Record<string, string>, nodeOptions: string[] = []): Promise<Server> {
   // node --import tsx, not the tsx CLI: one process, so killing it leaves no server behind.
-  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", scriptPath, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", scriptPath, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   children.add(child);
   child.on("exit", () => children.delete(child));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${SERVER_START_TIMEOUT_MS / 1000} s`)), SERVER_START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start within ${SERVER_START_TIMEOUT_MS / 1000} s`)),
+      SERVER_START_TIMEOUT_MS,
+    );
     let output = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
@@ -329,7 +381,8 @@ async function main() {
     );
     const first = await get(new http.Agent(), app.port, pathname, cookie);
     const html = first.body.toString();
-    if (first.status !== 200 || !html.includes("Welcome")) throw new Error(`the app's hub home answered ${first.status}, not the signed-in page`);
+    if (first.status !== 200 || !html.includes("Welcome"))
+      throw new Error(`the app's hub home answered ${first.status}, not the signed-in page`);
     const weight = await javascriptWeight(app.port, html);
     const appLoad = await load(app.port, pathname, cookie);
     // The same app on a page without data or session: what the framework costs before any query.
@@ -354,9 +407,15 @@ async function main() {
     const ratio = appLoad.rps / ceilingLoad.rps;
     const row = (name: string, r: LoadResult) =>
       `${name.padEnd(10)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   ${String(r.requests).padStart(6)} ok, ${r.errors} errors, ${(r.bytes / 1024).toFixed(1)} KiB/page`;
-    console.log(`\nTandem hub benchmark · ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
-    console.log(`data: ${seeded.accounts.toLocaleString("en")} accounts, ${seeded.tasks.toLocaleString("en")} tasks, written in ${(seedMs / 1000).toFixed(1)} s`);
-    console.log(`GET ${pathname} as a champion (a plan of ${visibleTasks} customer-visible tasks), ${CONNECTIONS} connections, ${WARMUP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured`);
+    console.log(
+      `\nTandem hub benchmark · ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`,
+    );
+    console.log(
+      `data: ${seeded.accounts.toLocaleString("en")} accounts, ${seeded.tasks.toLocaleString("en")} tasks, written in ${(seedMs / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `GET ${pathname} as a champion (a plan of ${visibleTasks} customer-visible tasks), ${CONNECTIONS} connections, ${WARMUP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured`,
+    );
     console.log(row("app", appLoad));
     console.log(row("ceiling", ceilingLoad));
     if (appBare) console.log(`${row("app /login", appBare)}   (a page without session or data)`);

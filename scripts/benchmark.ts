@@ -54,7 +54,13 @@ async function runWorker() {
   const owners = await Promise.all(
     [0, 1, 2].map((index) =>
       db.vendorUser.create({
-        data: { vendorId: vendor.id, email: `csm${index}-${vendor.slug}@bench.test`, name: `CSM ${index}`, role: index ? "csm" : "admin", passwordHash: "x" },
+        data: {
+          vendorId: vendor.id,
+          email: `csm${index}-${vendor.slug}@bench.test`,
+          name: `CSM ${index}`,
+          role: index ? "csm" : "admin",
+          passwordHash: "x",
+        },
       }),
     ),
   );
@@ -79,21 +85,41 @@ async function runWorker() {
   }
   // Every tenth account gets a small plan, so each listed page also summarises a few plans.
   const planned = await db.account.findMany({ where: { vendorId: vendor.id }, select: { id: true }, orderBy: { name: "asc" } });
-  const withPlans = planned.filter((_, index) => index % 10 === 0).map((account) => ({
-    accountId: account.id,
-    engagementId: newId(),
-    planId: newId(),
-    objectiveId: newId(),
-    initiativeId: newId(),
-  }));
+  const withPlans = planned
+    .filter((_, index) => index % 10 === 0)
+    .map((account) => ({
+      accountId: account.id,
+      engagementId: newId(),
+      planId: newId(),
+      objectiveId: newId(),
+      initiativeId: newId(),
+    }));
   await db.$transaction(async (tx) => {
     const base = { vendorId: vendor.id };
-    await tx.engagement.createMany({ data: withPlans.map((row) => ({ ...base, id: row.engagementId, accountId: row.accountId, kind: "onboarding", startDate: new Date() })) });
-    await tx.successPlan.createMany({ data: withPlans.map((row) => ({ ...base, id: row.planId, accountId: row.accountId, engagementId: row.engagementId, title: "Plan" })) });
+    await tx.engagement.createMany({
+      data: withPlans.map((row) => ({
+        ...base,
+        id: row.engagementId,
+        accountId: row.accountId,
+        kind: "onboarding",
+        startDate: new Date(),
+      })),
+    });
+    await tx.successPlan.createMany({
+      data: withPlans.map((row) => ({ ...base, id: row.planId, accountId: row.accountId, engagementId: row.engagementId, title: "Plan" })),
+    });
     for (const row of withPlans) await tx.account.update({ where: { id: row.accountId }, data: { currentEngagementId: row.engagementId } });
-    await tx.successObjective.createMany({ data: withPlans.map((row) => ({ ...base, id: row.objectiveId, planId: row.planId, title: "Objective" })) });
+    await tx.successObjective.createMany({
+      data: withPlans.map((row) => ({ ...base, id: row.objectiveId, planId: row.planId, title: "Objective" })),
+    });
     await tx.successInitiative.createMany({
-      data: withPlans.map((row) => ({ ...base, id: row.initiativeId, planId: row.planId, objectiveId: row.objectiveId, title: "Milestone" })),
+      data: withPlans.map((row) => ({
+        ...base,
+        id: row.initiativeId,
+        planId: row.planId,
+        objectiveId: row.objectiveId,
+        title: "Milestone",
+      })),
     });
     await tx.successTask.createMany({
       data: withPlans.flatMap((row) =>
@@ -135,7 +161,16 @@ async function runWorker() {
     rows.push({ id: objectiveId, vendorId: vendor.id, versionId: draft.id, kind: "objective", title: `Objective ${o}`, position: o });
     for (let i = 0; i < 10; i++) {
       const initiativeId = newId();
-      rows.push({ id: initiativeId, vendorId: vendor.id, versionId: draft.id, parentId: objectiveId, kind: "initiative", title: `Initiative ${o}.${i}`, dueOffsetDays: 10 * i, position: i });
+      rows.push({
+        id: initiativeId,
+        vendorId: vendor.id,
+        versionId: draft.id,
+        parentId: objectiveId,
+        kind: "initiative",
+        title: `Initiative ${o}.${i}`,
+        dueOffsetDays: 10 * i,
+        position: i,
+      });
       for (let t = 0; t < 10; t++) {
         rows.push({
           vendorId: vendor.id,
@@ -166,7 +201,10 @@ async function runWorker() {
     owners: { csm: owners[1]!.id, admin: owners[0]!.id, champion: champion.id },
   });
   const freshEngagement = () =>
-    db.engagement.create({ data: { vendorId: vendor.id, accountId: account.id, kind: "adoption", startDate: new Date() }, select: { id: true } });
+    db.engagement.create({
+      data: { vendorId: vendor.id, accountId: account.id, kind: "adoption", startDate: new Date() },
+      select: { id: true },
+    });
   const actor = { ...scope, userId: owners[1]!.id };
   const applySamples: number[] = [];
   const writeSamples: number[] = [];
@@ -187,7 +225,14 @@ async function runWorker() {
     }
   }
   await db.$disconnect();
-  const result: WorkerResult = { setupMs, listFirst, listMiddle, apply: stats(applySamples), applyWrite: stats(writeSamples), tasksPerApply };
+  const result: WorkerResult = {
+    setupMs,
+    listFirst,
+    listMiddle,
+    apply: stats(applySamples),
+    applyWrite: stats(writeSamples),
+    tasksPerApply,
+  };
   process.stdout.write(`\nRESULT ${JSON.stringify(result)}\n`);
 }
 
@@ -245,7 +290,9 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 function printTable(results: Record<string, WorkerResult | string>) {
   const cpus = os.cpus();
-  console.log(`\nTandem benchmark · ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
+  console.log(
+    `\nTandem benchmark · ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`,
+  );
   const engines = Object.keys(results);
   const rows: Array<[string, (result: WorkerResult) => string]> = [
     ["setup: 10,000 accounts, 1,000 plans (createMany)", (r) => ms(r.setupMs)],
@@ -257,10 +304,14 @@ function printTable(results: Record<string, WorkerResult | string>) {
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`${"".padEnd(width)}  ${engines.map((engine) => engine.padEnd(22)).join("  ")}`);
   for (const [label, cell] of rows) {
-    console.log(`${label.padEnd(width)}  ${engines.map((engine) => {
-      const result = results[engine]!;
-      return (typeof result === "string" ? "—" : cell(result)).padEnd(22);
-    }).join("  ")}`);
+    console.log(
+      `${label.padEnd(width)}  ${engines
+        .map((engine) => {
+          const result = results[engine]!;
+          return (typeof result === "string" ? "—" : cell(result)).padEnd(22);
+        })
+        .join("  ")}`,
+    );
   }
   for (const [engine, result] of Object.entries(results)) if (typeof result === "string") console.log(`${engine}: ${result}`);
 }

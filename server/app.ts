@@ -43,7 +43,11 @@ export async function createApp(options: AppOptions) {
   const handleRemixRequest = createRequestHandler({
     build,
     mode: options.viteDevServer ? "development" : "production",
-    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown", liveDocuments: options.liveDocuments }),
+    getLoadContext: (req, res) => ({
+      cspNonce: String(res.locals.cspNonce),
+      clientIp: req.ip ?? "unknown",
+      liveDocuments: options.liveDocuments,
+    }),
   });
   // Headers appended while loaders run (a renewed session cookie) go out with the response, and
   // the loaders of one request share what they compute once (the signed-in scope).

@@ -147,7 +147,8 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
     for (const entry of entries) {
       const owner = document.getConnections().find((other) => document.getClients(other.webSocket).has(entry.clientId));
       if (owner && owner !== connection) {
-        if (entry.clock > (document.awareness.meta.get(entry.clientId)?.clock ?? 0)) throw new Error("awareness of another connection's client");
+        if (entry.clock > (document.awareness.meta.get(entry.clientId)?.clock ?? 0))
+          throw new Error("awareness of another connection's client");
         continue;
       }
       claimed.push({ ...entry, state: entry.state === null ? null : { ...entry.state, user: identity } });
@@ -259,7 +260,10 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
   }
 
   async function authenticate(cookie: string, documentName: string) {
-    return authenticateDocumentRequest(new Request(`http://collaboration.invalid${COLLABORATION_PATH}`, { headers: { Cookie: cookie } }), documentName);
+    return authenticateDocumentRequest(
+      new Request(`http://collaboration.invalid${COLLABORATION_PATH}`, { headers: { Cookie: cookie } }),
+      documentName,
+    );
   }
 
   /** Signed out, removed, the document deleted or hidden, the role changed: the socket closes and the editor reconnects to find out. */

@@ -14,9 +14,7 @@ if (env.NODE_ENV === "production" && !env.RESEND_API_KEY) {
 }
 
 const viteDevServer =
-  env.NODE_ENV === "production"
-    ? undefined
-    : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+  env.NODE_ENV === "production" ? undefined : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
 
 // Live co-editing runs in this process, on the same port (docs/decisions/010).
 const collaboration = createCollaboration({ trustProxy: env.TRUST_PROXY });

@@ -25,9 +25,18 @@ type Searchable = { Account: "name" | "domain" };
  * cannot be escaped through Prisma, the ids of the rows `instr` finds (lower() folds ASCII, as
  * SQLite's LIKE does), so that a count and its pages agree with what is shown.
  */
-export async function literalMatch<T extends keyof Searchable>(table: T, columns: ReadonlyArray<Searchable[T]>, vendorId: string, q: string) {
+export async function literalMatch<T extends keyof Searchable>(
+  table: T,
+  columns: ReadonlyArray<Searchable[T]>,
+  vendorId: string,
+  q: string,
+) {
   if (databaseEngine() === "postgresql") return { OR: columns.map((column) => ({ [column]: containsIgnoringCase(q) })) };
   const matches = columns.map((column) => `instr(lower(coalesce("${column}", '')), lower(?)) > 0`).join(" OR ");
-  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(`SELECT "id" FROM "${table}" WHERE "vendorId" = ? AND (${matches})`, vendorId, ...columns.map(() => q));
+  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
+    `SELECT "id" FROM "${table}" WHERE "vendorId" = ? AND (${matches})`,
+    vendorId,
+    ...columns.map(() => q),
+  );
   return { id: { in: rows.map((row) => row.id) } };
 }

@@ -70,10 +70,7 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
         db.exec(migration.sql);
         const broken = db.pragma("foreign_key_check") as unknown[];
         if (broken.length) throw new Error(`Migration ${migration.name} leaves ${broken.length} broken references`);
-        db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" (name, applied_at) VALUES (?, ?)`).run(
-          migration.name,
-          new Date().toISOString(),
-        );
+        db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" (name, applied_at) VALUES (?, ?)`).run(migration.name, new Date().toISOString());
         return true;
       });
       if (apply.immediate()) applied.push(migration.name);
@@ -90,9 +87,7 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
   try {
     // One migrator at a time across processes; the lock is released with the session.
     await client.query("SELECT pg_advisory_lock(727274)");
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)`,
-    );
+    await client.query(`CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)`);
     const { rows } = await client.query<{ name: string }>(`SELECT name FROM "${MIGRATIONS_TABLE}"`);
     const done = new Set(rows.map((row) => row.name));
     const applied: string[] = [];
@@ -101,9 +96,7 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
       await client.query("BEGIN");
       try {
         await client.query(migration.sql);
-        await client.query(`INSERT INTO "${MIGRATIONS_TABLE}" (name, applied_at) VALUES ($1, now())`, [
-          migration.name,
-        ]);
+        await client.query(`INSERT INTO "${MIGRATIONS_TABLE}" (name, applied_at) VALUES ($1, now())`, [migration.name]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

@@ -41,10 +41,25 @@ export function BrandedMail({
           <tbody>
             <tr>
               <td align="center" style={{ padding: "24px 12px" }}>
-                <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ maxWidth: 480, backgroundColor: "#ffffff", borderRadius: 8 }}>
+                <table
+                  role="presentation"
+                  width="100%"
+                  cellPadding={0}
+                  cellSpacing={0}
+                  style={{ maxWidth: 480, backgroundColor: "#ffffff", borderRadius: 8 }}
+                >
                   <tbody>
                     <tr>
-                      <td style={{ backgroundColor: theme.color, color: theme.contrastColor, padding: "16px 24px", fontSize: 18, fontWeight: 600, borderRadius: "8px 8px 0 0" }}>
+                      <td
+                        style={{
+                          backgroundColor: theme.color,
+                          color: theme.contrastColor,
+                          padding: "16px 24px",
+                          fontSize: 18,
+                          fontWeight: 600,
+                          borderRadius: "8px 8px 0 0",
+                        }}
+                      >
                         {vendorName}
                       </td>
                     </tr>
@@ -54,7 +69,15 @@ export function BrandedMail({
                         <p style={{ margin: "0 0 24px" }}>
                           <a
                             href={action.url}
-                            style={{ display: "inline-block", backgroundColor: theme.color, color: theme.contrastColor, padding: "12px 20px", borderRadius: 6, fontWeight: 600, textDecoration: "none" }}
+                            style={{
+                              display: "inline-block",
+                              backgroundColor: theme.color,
+                              color: theme.contrastColor,
+                              padding: "12px 20px",
+                              borderRadius: 6,
+                              fontWeight: 600,
+                              textDecoration: "none",
+                            }}
                           >
                             {action.label}
                           </a>

@@ -26,8 +26,8 @@ function InvitationEmail({ vendorName, brandColor, accountName, recipientName, i
           <>
             <p style={{ margin: "0 0 16px" }}>Hi {recipientName},</p>
             <p style={{ margin: "0 0 16px" }}>
-              {inviterName} from {vendorName} invited you to the customer hub of {accountName}, where you follow your success
-              plan and the tasks on it together.
+              {inviterName} from {vendorName} invited you to the customer hub of {accountName}, where you follow your success plan and the
+              tasks on it together.
             </p>
             <p style={{ margin: "0 0 24px" }}>Your role: {roleLabel}.</p>
           </>

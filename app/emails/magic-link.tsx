@@ -11,7 +11,12 @@ export type MagicLinkMailProps = {
 
 function MagicLinkEmail({ vendorName, brandColor, recipientName, url, minutes }: MagicLinkMailProps) {
   return (
-    <BrandedMail vendorName={vendorName} brandColor={brandColor} title={`Sign in to ${vendorName}`} action={{ url, label: `Sign in to ${vendorName}` }}>
+    <BrandedMail
+      vendorName={vendorName}
+      brandColor={brandColor}
+      title={`Sign in to ${vendorName}`}
+      action={{ url, label: `Sign in to ${vendorName}` }}
+    >
       {{
         before: (
           <>

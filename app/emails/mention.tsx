@@ -47,7 +47,15 @@ function MentionEmail(props: MentionMailProps) {
             <p style={{ margin: "0 0 16px" }}>
               {props.authorName} mentioned you {where(props)} “{props.itemTitle}” ({props.accountName}):
             </p>
-            <p style={{ margin: "0 0 24px", padding: "12px 16px", backgroundColor: "#f8fafc", borderLeft: `4px solid ${theme.color}`, whiteSpace: "pre-line" }}>
+            <p
+              style={{
+                margin: "0 0 24px",
+                padding: "12px 16px",
+                backgroundColor: "#f8fafc",
+                borderLeft: `4px solid ${theme.color}`,
+                whiteSpace: "pre-line",
+              }}
+            >
               {shorten(props.excerpt)}
             </p>
           </>

@@ -16,7 +16,8 @@ export type NewTasksMailProps = {
   preferencesUrl: string;
 };
 
-const taskLine = (task: NewTasksMailProps["tasks"][number]) => (task.dueDate ? `${task.title} (due ${formatDate(task.dueDate)})` : task.title);
+const taskLine = (task: NewTasksMailProps["tasks"][number]) =>
+  task.dueDate ? `${task.title} (due ${formatDate(task.dueDate)})` : task.title;
 
 const subject = (props: NewTasksMailProps) => `${props.count} new tasks for you from ${props.vendorName}`;
 

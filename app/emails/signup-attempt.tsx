@@ -16,14 +16,18 @@ const subject = "Someone tried to create a Tandem account with your email";
 
 function SignupAttemptEmail({ recipientName, email, signInUrl }: SignupAttemptMailProps) {
   return (
-    <BrandedMail vendorName="Tandem" brandColor={DEFAULT_BRAND_COLOR} title={subject} action={{ url: signInUrl, label: "Sign in to Tandem" }}>
+    <BrandedMail
+      vendorName="Tandem"
+      brandColor={DEFAULT_BRAND_COLOR}
+      title={subject}
+      action={{ url: signInUrl, label: "Sign in to Tandem" }}
+    >
       {{
         before: (
           <>
             <p style={{ margin: "0 0 16px" }}>Hi {recipientName},</p>
             <p style={{ margin: "0 0 24px" }}>
-              Someone tried to create a new Tandem account with {email}. This address already has an account, so no new one was
-              created.
+              Someone tried to create a new Tandem account with {email}. This address already has an account, so no new one was created.
             </p>
           </>
         ),

@@ -17,14 +17,19 @@ const subject = "Confirm your email to create your Tandem account";
 
 function SignupConfirmationEmail({ recipientName, companyName, hubUrl, url, hours }: SignupConfirmationMailProps) {
   return (
-    <BrandedMail vendorName="Tandem" brandColor={DEFAULT_BRAND_COLOR} title={subject} action={{ url, label: "Confirm and create your account" }}>
+    <BrandedMail
+      vendorName="Tandem"
+      brandColor={DEFAULT_BRAND_COLOR}
+      title={subject}
+      action={{ url, label: "Confirm and create your account" }}
+    >
       {{
         before: (
           <>
             <p style={{ margin: "0 0 16px" }}>Hi {recipientName},</p>
             <p style={{ margin: "0 0 24px" }}>
-              Confirm this email address to finish creating the Tandem account of {companyName}, whose customers&apos; hub will be
-              at {hubUrl}.
+              Confirm this email address to finish creating the Tandem account of {companyName}, whose customers&apos; hub will be at{" "}
+              {hubUrl}.
             </p>
           </>
         ),

@@ -77,7 +77,9 @@ export function renderWeeklyDigestEmail(props: WeeklyDigestMailProps) {
     `Hi ${props.recipientName},`,
     "",
     `Here is where your plan with ${props.vendorName} stands.`,
-    ...sections(props).flatMap((section) => (section.lines.length ? ["", `${section.title}:`, ...section.lines.map((line) => `- ${line}`)] : [])),
+    ...sections(props).flatMap((section) =>
+      section.lines.length ? ["", `${section.title}:`, ...section.lines.map((line) => `- ${line}`)] : [],
+    ),
     "",
     `Open your plan: ${props.planUrl}`,
     "",

@@ -95,7 +95,10 @@ export async function listAccounts(scope: Scope, filters: AccountFilters) {
   const page = Math.min(filters.page, pageCount);
   const rows = page === filters.page ? firstTry : await findPage(page);
 
-  const plans = await summarizeCurrentPlans(scope, rows.map((row) => row.id));
+  const plans = await summarizeCurrentPlans(
+    scope,
+    rows.map((row) => row.id),
+  );
   return {
     total,
     page,
@@ -164,7 +167,10 @@ export async function listAccountsForExport(scope: Scope, filters: Omit<AccountF
   });
   const plans = new Map<string, PlanSummary>();
   for (let start = 0; start < rows.length; start += EXPORT_CHUNK) {
-    const chunk = await summarizeCurrentPlans(scope, rows.slice(start, start + EXPORT_CHUNK).map((row) => row.id));
+    const chunk = await summarizeCurrentPlans(
+      scope,
+      rows.slice(start, start + EXPORT_CHUNK).map((row) => row.id),
+    );
     for (const [accountId, summary] of chunk) plans.set(accountId, summary);
   }
   return rows.map((row) => ({ ...withArrAsNumber(row), plan: plans.get(row.id) ?? null }));
@@ -268,7 +274,13 @@ export async function updateAccount(scope: ActingScope, accountId: string, input
 }
 
 /** An internal activity event about an account (its people and engagements included). */
-export function accountEvent(scope: ActingScope, accountId: string, action: string, summary: string, subject?: { type: string; id: string }) {
+export function accountEvent(
+  scope: ActingScope,
+  accountId: string,
+  action: string,
+  summary: string,
+  subject?: { type: string; id: string },
+) {
   return {
     vendorId: scope.vendorId,
     accountId,

@@ -26,6 +26,12 @@ export function recordHubActivity(
   input: Omit<ActivityInput, "accountId" | "visibility">,
 ) {
   return client.activityEvent.create({
-    data: { vendorId: scope.vendorId, accountId: scope.accountId, actorStakeholderId: scope.stakeholderId, visibility: "customer", ...input },
+    data: {
+      vendorId: scope.vendorId,
+      accountId: scope.accountId,
+      actorStakeholderId: scope.stakeholderId,
+      visibility: "customer",
+      ...input,
+    },
   });
 }

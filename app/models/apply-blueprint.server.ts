@@ -132,10 +132,16 @@ export async function prepareApplication(scope: Scope, accountId: string, input:
     (role): role is OwnerRole => role !== null,
   );
   const wanted = (side: "vendor" | "customer") =>
-    roles.filter((role) => VENDOR_ROLES.includes(role) === (side === "vendor")).map((role) => input.owners[role]).filter((id) => !!id) as string[];
+    roles
+      .filter((role) => VENDOR_ROLES.includes(role) === (side === "vendor"))
+      .map((role) => input.owners[role])
+      .filter((id) => !!id) as string[];
   const [vendorUsers, stakeholders] = await Promise.all([
     db.vendorUser.findMany({ where: { vendorId: scope.vendorId, id: { in: wanted("vendor") } }, select: { id: true, name: true } }),
-    db.stakeholder.findMany({ where: { vendorId: scope.vendorId, accountId, id: { in: wanted("customer") } }, select: { id: true, name: true } }),
+    db.stakeholder.findMany({
+      where: { vendorId: scope.vendorId, accountId, id: { in: wanted("customer") } },
+      select: { id: true, name: true },
+    }),
   ]);
   const owners = new Map<OwnerRole, Owner | null>();
   for (const role of roles) {

@@ -1,10 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  PARENT_KIND,
-  type BlueprintItemInput,
-  type ItemKind,
-  type OwnerRole,
-} from "~/models/blueprint-fields";
+import { PARENT_KIND, type BlueprintItemInput, type ItemKind, type OwnerRole } from "~/models/blueprint-fields";
 import { parseVisibility, type Visibility } from "~/models/visibility";
 import { db, type Db } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
@@ -30,9 +25,7 @@ export type BlueprintTreeItem = {
   dueOffsetDays: number | null;
   visibility: Visibility;
 };
-export type BlueprintTree = Array<
-  BlueprintTreeItem & { initiatives: Array<BlueprintTreeItem & { tasks: BlueprintTreeItem[] }> }
->;
+export type BlueprintTree = Array<BlueprintTreeItem & { initiatives: Array<BlueprintTreeItem & { tasks: BlueprintTreeItem[] }> }>;
 
 const itemSelect = {
   id: true,
@@ -286,7 +279,8 @@ export async function addBlueprintItem(
     if (parentKind) {
       if (!input.parentId) throw new BlueprintRuleError(`Choose the ${parentKind} this ${input.kind} belongs to.`);
       const parent = await findDraftItem(tx, scope, blueprintId, draft, input.parentId);
-      if (parent.kind !== parentKind) throw new BlueprintRuleError(`${capitalize(withArticle(input.kind))} must sit under ${withArticle(parentKind)}.`);
+      if (parent.kind !== parentKind)
+        throw new BlueprintRuleError(`${capitalize(withArticle(input.kind))} must sit under ${withArticle(parentKind)}.`);
       parentId = parent.id;
     } else if (input.parentId) {
       throw new BlueprintRuleError("An objective sits at the top of the blueprint.");

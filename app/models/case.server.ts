@@ -51,7 +51,10 @@ function writeCase(scope: Scope, input: LaunchPlayInput): Promise<LaunchPlayResu
           id: true,
           name: true,
           kind: true,
-          items: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { title: true, description: true, ownerRole: true, dueOffsetDays: true } },
+          items: {
+            orderBy: [{ position: "asc" }, { id: "asc" }],
+            select: { title: true, description: true, ownerRole: true, dueOffsetDays: true },
+          },
         },
       }),
     ]);
@@ -88,7 +91,7 @@ function writeCase(scope: Scope, input: LaunchPlayInput): Promise<LaunchPlayResu
         visibility,
         dueDate: new Date(launchDay + item.dueOffsetDays * DAY_MS),
         position,
-        ...(item.ownerRole ? owners[item.ownerRole as OwnerRole] ?? nobody : nobody),
+        ...(item.ownerRole ? (owners[item.ownerRole as OwnerRole] ?? nobody) : nobody),
       })),
     });
     await recordConsoleActivity(tx, scope, {
@@ -105,7 +108,10 @@ function writeCase(scope: Scope, input: LaunchPlayInput): Promise<LaunchPlayResu
 
 async function setCaseStatus(scope: Scope, accountId: string, caseId: string, status: "open" | "closed") {
   await db.$transaction(async (tx) => {
-    const found = await tx.successCase.findFirst({ where: { id: caseId, vendorId: scope.vendorId, accountId }, select: { title: true, visibility: true } });
+    const found = await tx.successCase.findFirst({
+      where: { id: caseId, vendorId: scope.vendorId, accountId },
+      select: { title: true, visibility: true },
+    });
     if (!found) notFound();
     await tx.successCase.updateMany({
       where: { id: caseId, vendorId: scope.vendorId },

@@ -84,11 +84,35 @@ export async function exportPlanCsv(scope: Scope, accountId: string) {
   for (const plan of account.plans) {
     const planCells = [plan.title, plan.engagement.kind];
     for (const objective of plan.objectives) {
-      rows.push([...planCells, "Objective", objective.title, null, null, label(inheritedVisibility(objective.visibility)), null, null, null, null, null]);
+      rows.push([
+        ...planCells,
+        "Objective",
+        objective.title,
+        null,
+        null,
+        label(inheritedVisibility(objective.visibility)),
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
       for (const milestone of objective.initiatives) {
         // An item inside an internal parent is as hidden from the customer as its parent.
         const milestoneVisibility = inheritedVisibility(objective.visibility, milestone.visibility);
-        rows.push([...planCells, "Milestone", objective.title, milestone.title, null, label(milestoneVisibility), null, null, dateInputValue(milestone.targetDate), null, null]);
+        rows.push([
+          ...planCells,
+          "Milestone",
+          objective.title,
+          milestone.title,
+          null,
+          label(milestoneVisibility),
+          null,
+          null,
+          dateInputValue(milestone.targetDate),
+          null,
+          null,
+        ]);
         for (const task of milestone.tasks) {
           const owner = task.ownerVendorUser
             ? [task.ownerVendorUser.name, "Vendor"]
@@ -113,7 +137,20 @@ export async function exportPlanCsv(scope: Scope, accountId: string) {
     }
   }
   const body = toCsv(
-    ["Plan", "Engagement", "Item", "Objective", "Milestone", "Task", "Visibility", "Owner", "Owner side", "Due or target date", "Status", "Completed on"],
+    [
+      "Plan",
+      "Engagement",
+      "Item",
+      "Objective",
+      "Milestone",
+      "Task",
+      "Visibility",
+      "Owner",
+      "Owner side",
+      "Due or target date",
+      "Status",
+      "Completed on",
+    ],
     rows,
   );
   return { filename: `${account.name}-plan-${today()}.csv`, body };

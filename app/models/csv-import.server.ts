@@ -50,7 +50,15 @@ export const MAX_IMPORT_ROWS = 5000;
 const MAX_LISTED_PROBLEMS = 200;
 
 // Browsers label .csv files differently by platform (Excel on Windows says vnd.ms-excel).
-const CSV_TYPES = new Set(["", "text/csv", "application/csv", "text/plain", "text/x-csv", "application/vnd.ms-excel", "application/octet-stream"]);
+const CSV_TYPES = new Set([
+  "",
+  "text/csv",
+  "application/csv",
+  "text/plain",
+  "text/x-csv",
+  "application/vnd.ms-excel",
+  "application/octet-stream",
+]);
 
 /** The example rows of the downloadable template, under a header of IMPORT_COLUMNS. */
 export const IMPORT_TEMPLATE_ROWS: string[][] = [
@@ -64,7 +72,8 @@ export type ImportOutcome =
   | { ok: true; accountsCreated: number; accountsUpdated: number; stakeholdersCreated: number; stakeholdersUpdated: number }
   | { ok: false; problems: ImportProblem[]; problemCount: number };
 
-const lowerCased = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (typeof value === "string" ? value.toLowerCase() : value), schema);
+const lowerCased = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" ? value.toLowerCase() : value), schema);
 
 const rowSchema = z
   .object({
@@ -187,7 +196,11 @@ function planAccounts(rows: Row[], problems: ImportProblem[]) {
       if (value === undefined) continue;
       const earlier = account.fields[column];
       if (earlier !== undefined && comparable(earlier) !== comparable(value)) {
-        problems.push({ row: row.number, field: column, message: `Row ${account.fieldRows[column]} gives ${account.name} a different ${label}.` });
+        problems.push({
+          row: row.number,
+          field: column,
+          message: `Row ${account.fieldRows[column]} gives ${account.name} a different ${label}.`,
+        });
         continue;
       }
       (account.fields as Record<string, unknown>)[column] = value;
@@ -197,7 +210,11 @@ function planAccounts(rows: Row[], problems: ImportProblem[]) {
     if (!stakeholder) continue;
     const earlierRow = emailRows.get(stakeholder.email);
     if (earlierRow !== undefined) {
-      problems.push({ row: row.number, field: "stakeholder_email", message: `This email is also on row ${earlierRow}; a person can be listed once.` });
+      problems.push({
+        row: row.number,
+        field: "stakeholder_email",
+        message: `This email is also on row ${earlierRow}; a person can be listed once.`,
+      });
       continue;
     }
     emailRows.set(stakeholder.email, row.number);
@@ -221,16 +238,20 @@ export async function importAccountsCsv(scope: Scope, file: File, writer: Writer
   const records = parseCsv(text);
   if (!Array.isArray(records)) return fail([records]);
   const [headerRecord, ...dataRecords] = records;
-  if (!headerRecord || dataRecords.length === 0) return fail([{ row: null, field: null, message: "The file has no rows under its header." }]);
+  if (!headerRecord || dataRecords.length === 0)
+    return fail([{ row: null, field: null, message: "The file has no rows under its header." }]);
   if (dataRecords.length > MAX_IMPORT_ROWS) {
-    return fail([{ row: null, field: null, message: `The file has ${dataRecords.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.` }]);
+    return fail([
+      { row: null, field: null, message: `The file has ${dataRecords.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.` },
+    ]);
   }
 
   const problems: ImportProblem[] = [];
   const header = headerRecord.map((cell) => cell.toLowerCase());
   const known = new Set<string>(IMPORT_COLUMNS);
   header.forEach((column, at) => {
-    if (!known.has(column)) problems.push({ row: 1, field: null, message: `Unknown column “${column}”. The columns are: ${IMPORT_COLUMNS.join(", ")}.` });
+    if (!known.has(column))
+      problems.push({ row: 1, field: null, message: `Unknown column “${column}”. The columns are: ${IMPORT_COLUMNS.join(", ")}.` });
     else if (header.indexOf(column) !== at) problems.push({ row: 1, field: column as Column, message: "This column appears twice." });
   });
   if (!header.includes("account_name")) problems.push({ row: 1, field: "account_name", message: "The account_name column is required." });
@@ -253,12 +274,20 @@ export async function importAccountsCsv(scope: Scope, file: File, writer: Writer
   for (const account of accounts) {
     const matches = existingAccounts.filter((existing) => sameName(existing.name, account.name));
     if (matches.length > 1) {
-      problems.push({ row: account.firstRow, field: "account_name", message: `${matches.length} of your accounts are named ${account.name}; rename them apart first.` });
+      problems.push({
+        row: account.firstRow,
+        field: "account_name",
+        message: `${matches.length} of your accounts are named ${account.name}; rename them apart first.`,
+      });
     }
     account.existingId = matches.length === 1 ? matches[0]!.id : null;
     const ownerEmail = account.fields.owner_email;
     if (ownerEmail && !ownerIds.has(ownerEmail)) {
-      problems.push({ row: account.fieldRows.owner_email ?? account.firstRow, field: "owner_email", message: `No one on your team has the email ${ownerEmail}.` });
+      problems.push({
+        row: account.fieldRows.owner_email ?? account.firstRow,
+        field: "owner_email",
+        message: `No one on your team has the email ${ownerEmail}.`,
+      });
     }
     for (const stakeholder of account.stakeholders) {
       const holder = takenEmails.get(stakeholder.email);
@@ -280,11 +309,18 @@ export async function importAccountsCsv(scope: Scope, file: File, writer: Writer
         added.map((account) => ({
           row: account.firstRow,
           field: "account_name",
-          message: "Another account already has this name: it was added while the file was imported. Nothing was written; import the file again to update it.",
+          message:
+            "Another account already has this name: it was added while the file was imported. Nothing was written; import the file again to update it.",
         })),
       );
     }
-    return fail([{ row: null, field: null, message: "Your accounts changed while the file was imported. Nothing was written; please import it again." }]);
+    return fail([
+      {
+        row: null,
+        field: null,
+        message: "Your accounts changed while the file was imported. Nothing was written; please import it again.",
+      },
+    ]);
   }
 }
 
@@ -329,7 +365,8 @@ async function writeImport(
       const idByKey = new Map(newAccounts.map((account) => [account.name.toLowerCase(), account.id]));
       for (const account of updated) {
         const data = accountColumns(account.fields, ownerIds);
-        if (Object.keys(data).length > 0) await tx.account.updateMany({ where: { id: account.existingId!, vendorId: scope.vendorId }, data });
+        if (Object.keys(data).length > 0)
+          await tx.account.updateMany({ where: { id: account.existingId!, vendorId: scope.vendorId }, data });
       }
       const newStakeholders: Prisma.StakeholderCreateManyInput[] = [];
       for (const account of accounts) {
@@ -340,7 +377,11 @@ async function writeImport(
             stakeholdersUpdated += 1;
             await tx.stakeholder.updateMany({
               where: { id: existing.id, vendorId: scope.vendorId },
-              data: { name: person.name, ...(person.title ? { title: person.title } : {}), ...(person.hubRole ? { hubRole: person.hubRole } : {}) },
+              data: {
+                name: person.name,
+                ...(person.title ? { title: person.title } : {}),
+                ...(person.hubRole ? { hubRole: person.hubRole } : {}),
+              },
             });
           } else {
             newStakeholders.push({

@@ -27,7 +27,10 @@ export async function findDocumentAccess(actor: DocumentActor, documentId: strin
     actor.kind === "console"
       ? { id: documentId, vendorId: actor.scope.vendorId }
       : { id: documentId, vendorId: actor.scope.vendorId, accountId: actor.scope.accountId, ...customerVisible };
-  const document = await db.sharedDocument.findFirst({ where, select: { id: true, vendorId: true, accountId: true, title: true, visibility: true } });
+  const document = await db.sharedDocument.findFirst({
+    where,
+    select: { id: true, vendorId: true, accountId: true, title: true, visibility: true },
+  });
   if (!document) return null;
   return {
     ...document,
@@ -77,7 +80,10 @@ async function readHubActor(request: Request) {
   if (!stakeholder) return null;
   const role = (["champion", "executive"] as const).find((known) => known === stakeholder.hubRole) ?? "member";
   return {
-    actor: { kind: "hub", scope: { vendorId: stakeholder.vendorId, accountId: stakeholder.accountId, stakeholderId: stakeholder.id, role } } satisfies DocumentActor,
+    actor: {
+      kind: "hub",
+      scope: { vendorId: stakeholder.vendorId, accountId: stakeholder.accountId, stakeholderId: stakeholder.id, role },
+    } satisfies DocumentActor,
     person: { kind: "stakeholder", id: stakeholder.id, name: stakeholder.name } satisfies DocumentPerson,
   };
 }

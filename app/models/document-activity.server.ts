@@ -51,10 +51,15 @@ export async function recordDocumentEdits(tx: Tx, document: DocumentRef & { titl
     });
     if (open) {
       await tx.documentEditSession.update({ where: { id: open.id }, data: { lastEditAt: at } });
-      await tx.activityEvent.updateMany({ where: { id: open.activityEventId }, data: { createdAt: at, summary, visibility: document.visibility } });
+      await tx.activityEvent.updateMany({
+        where: { id: open.activityEventId },
+        data: { createdAt: at, summary, visibility: document.visibility },
+      });
       continue;
     }
-    const event = await tx.activityEvent.create({ data: { ...documentEvent(editor, document, "document.edited", summary), createdAt: at } });
+    const event = await tx.activityEvent.create({
+      data: { ...documentEvent(editor, document, "document.edited", summary), createdAt: at },
+    });
     await tx.documentEditSession.create({
       data: { vendorId: document.vendorId, documentId: document.id, ...who, activityEventId: event.id, startedAt: at, lastEditAt: at },
     });

@@ -132,5 +132,10 @@ export function emptyDocumentColumns() {
   const yState = stateFromJson(EMPTY_DOCUMENT);
   const rendered = renderDocumentState(yState);
   if (!rendered.ok) throw new Error(`The empty document does not render: ${rendered.error}`);
-  return { yState, contentJson: JSON.stringify(rendered.content.json), contentHtml: rendered.content.html, contentText: rendered.content.text };
+  return {
+    yState,
+    contentJson: JSON.stringify(rendered.content.json),
+    contentHtml: rendered.content.html,
+    contentText: rendered.content.text,
+  };
 }

@@ -21,10 +21,17 @@ type StoredDocument = { id: string; vendorId: string; accountId: string; title: 
 type MentionablePerson = { kind: "user" | "stakeholder"; id: string; name: string; email: string };
 
 /** Of these mention ids, the people who may read the document, by mention id. */
-async function findMentionablePeople(document: Omit<StoredDocument, "id" | "title">, ids: string[]): Promise<Map<string, MentionablePerson>> {
-  const idsOf = (kind: "vendorUser" | "stakeholder") => ids.filter((id) => id.startsWith(`${kind}:`)).map((id) => id.slice(kind.length + 1));
+async function findMentionablePeople(
+  document: Omit<StoredDocument, "id" | "title">,
+  ids: string[],
+): Promise<Map<string, MentionablePerson>> {
+  const idsOf = (kind: "vendorUser" | "stakeholder") =>
+    ids.filter((id) => id.startsWith(`${kind}:`)).map((id) => id.slice(kind.length + 1));
   const [users, stakeholders] = await Promise.all([
-    db.vendorUser.findMany({ where: { vendorId: document.vendorId, id: { in: idsOf("vendorUser") } }, select: { id: true, name: true, email: true } }),
+    db.vendorUser.findMany({
+      where: { vendorId: document.vendorId, id: { in: idsOf("vendorUser") } },
+      select: { id: true, name: true, email: true },
+    }),
     document.visibility === "customer"
       ? db.stakeholder.findMany({
           where: { vendorId: document.vendorId, accountId: document.accountId, id: { in: idsOf("stakeholder") } },
@@ -32,7 +39,10 @@ async function findMentionablePeople(document: Omit<StoredDocument, "id" | "titl
         })
       : [],
   ]);
-  const people: MentionablePerson[] = [...users.map((user) => ({ kind: "user" as const, ...user })), ...stakeholders.map((person) => ({ kind: "stakeholder" as const, ...person }))];
+  const people: MentionablePerson[] = [
+    ...users.map((user) => ({ kind: "user" as const, ...user })),
+    ...stakeholders.map((person) => ({ kind: "stakeholder" as const, ...person })),
+  ];
   return new Map(people.map((person) => [mentionIdOf(person), person]));
 }
 
@@ -44,7 +54,10 @@ async function findMentionablePeople(document: Omit<StoredDocument, "id" | "titl
  */
 export async function settleDocumentMentions(documentId: string, doc: Y.Doc) {
   if (listLiveMentionIds(doc).length === 0) return;
-  const document = await db.sharedDocument.findUnique({ where: { id: documentId }, select: { vendorId: true, accountId: true, visibility: true } });
+  const document = await db.sharedDocument.findUnique({
+    where: { id: documentId },
+    select: { vendorId: true, accountId: true, visibility: true },
+  });
   if (!document) return;
   const visibility = parseVisibility(document.visibility);
   const names = new Map<string, string | null>();
@@ -92,13 +105,16 @@ export async function recordDocumentMentions(document: StoredDocument, content: 
   }
 }
 
-const mentionIdOf = (person: { kind: "user" | "stakeholder"; id: string }) => mentionId(person.kind === "user" ? "vendorUser" : "stakeholder", person.id);
+const mentionIdOf = (person: { kind: "user" | "stakeholder"; id: string }) =>
+  mentionId(person.kind === "user" ? "vendorUser" : "stakeholder", person.id);
 
 /** The text of the paragraph (or heading, list item…) where the mention is: what the mail quotes. */
 function mentionExcerpt(node: JSONContent, id: string): string | null {
   const inline = node.content ?? [];
   if (inline.some((child) => child.type === "mention" && child.attrs?.id === id)) {
-    return inline.map((child) => (child.type === "text" ? (child.text ?? "") : child.type === "mention" ? `@${child.attrs?.label ?? ""}` : "")).join("");
+    return inline
+      .map((child) => (child.type === "text" ? (child.text ?? "") : child.type === "mention" ? `@${child.attrs?.label ?? ""}` : ""))
+      .join("");
   }
   for (const child of inline) {
     const found = mentionExcerpt(child, id);

@@ -87,20 +87,33 @@ function excerptAround(text: string, words: RegExp): TextPart[] {
     .replace(/\s*\n\s*/g, " · ")
     .replace(/\s+/g, " ");
   if (!line) return [];
-  return [...(start > 0 ? [{ text: "… ", match: false }] : []), ...markMatches(line, words), ...(end < text.length ? [{ text: " …", match: false }] : [])];
+  return [
+    ...(start > 0 ? [{ text: "… ", match: false }] : []),
+    ...markMatches(line, words),
+    ...(end < text.length ? [{ text: " …", match: false }] : []),
+  ];
 }
 
 async function searchDocuments(where: Prisma.SharedDocumentWhereInput, q: string): Promise<DocumentSearchResult[]> {
   const words = [...new Map(queryWords(q).map((word) => [word.toLowerCase(), word])).values()];
   if (words.length === 0) return [];
   const rows = await db.sharedDocument.findMany({
-    where: { ...where, AND: words.map((word) => ({ OR: [{ title: containsIgnoringCase(word) }, { contentText: containsIgnoringCase(word) }] })) },
+    where: {
+      ...where,
+      AND: words.map((word) => ({ OR: [{ title: containsIgnoringCase(word) }, { contentText: containsIgnoringCase(word) }] })),
+    },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     select: { ...summarySelect, contentText: true },
   });
   const wordPatterns = words.map((word) => new RegExp(escapeRegExp(word), "iu"));
   // Longest first, so that a word which contains another is marked whole.
-  const anyWord = new RegExp([...words].sort((x, y) => y.length - x.length).map(escapeRegExp).join("|"), "giu");
+  const anyWord = new RegExp(
+    [...words]
+      .sort((x, y) => y.length - x.length)
+      .map(escapeRegExp)
+      .join("|"),
+    "giu",
+  );
   return rows.flatMap(({ contentText, ...row }) => {
     // SQLite's LIKE has no escape character, so its `_` stands for any one character: its
     // candidates are checked again here for the literal words.
@@ -110,7 +123,11 @@ async function searchDocuments(where: Prisma.SharedDocumentWhereInput, q: string
 }
 
 /** The account's documents (internal and customer-visible) that match, most recently changed first; null when the account is not the scope's. */
-export async function searchAccountDocuments(scope: Pick<ConsoleScope, "vendorId">, accountId: string, q: string): Promise<DocumentSearchResult[] | null> {
+export async function searchAccountDocuments(
+  scope: Pick<ConsoleScope, "vendorId">,
+  accountId: string,
+  q: string,
+): Promise<DocumentSearchResult[] | null> {
   const account = await db.account.findFirst({ where: { id: accountId, vendorId: scope.vendorId }, select: { id: true } });
   if (!account) return null;
   return searchDocuments({ vendorId: scope.vendorId, accountId }, q);

@@ -84,11 +84,23 @@ export async function createDocument(scope: ConsoleActor, accountId: string, inp
   if (!(await findAccount(scope, accountId))) return null;
   return db.$transaction(async (tx) => {
     const document = await tx.sharedDocument.create({
-      data: { vendorId: scope.vendorId, accountId, title: input.title, visibility: input.visibility, createdByVendorUserId: scope.userId, ...emptyDocumentColumns() },
+      data: {
+        vendorId: scope.vendorId,
+        accountId,
+        title: input.title,
+        visibility: input.visibility,
+        createdByVendorUserId: scope.userId,
+        ...emptyDocumentColumns(),
+      },
       select: { id: true, vendorId: true, accountId: true },
     });
     await tx.activityEvent.create({
-      data: documentEvent({ kind: "console", scope }, { ...document, visibility: input.visibility }, "document.created", `created the document ${quoted(input.title)}`),
+      data: documentEvent(
+        { kind: "console", scope },
+        { ...document, visibility: input.visibility },
+        "document.created",
+        `created the document ${quoted(input.title)}`,
+      ),
     });
     return { id: document.id };
   });
@@ -110,7 +122,12 @@ export async function createHubDocument(scope: HubActor, input: { title: string 
       select: { id: true, vendorId: true, accountId: true },
     });
     await tx.activityEvent.create({
-      data: documentEvent({ kind: "hub", scope }, { ...document, visibility: "customer" }, "document.created", `created the document ${quoted(input.title)}`),
+      data: documentEvent(
+        { kind: "hub", scope },
+        { ...document, visibility: "customer" },
+        "document.created",
+        `created the document ${quoted(input.title)}`,
+      ),
     });
     return { id: document.id };
   });
@@ -124,24 +141,44 @@ function findConsoleDocumentRow(scope: ConsoleActor, accountId: string, document
 }
 
 /** Renames the document or changes who sees it; false when it is not the scope's. */
-export async function updateDocumentDetails(scope: ConsoleActor, accountId: string, documentId: string, input: DocumentDetailsInput): Promise<boolean> {
+export async function updateDocumentDetails(
+  scope: ConsoleActor,
+  accountId: string,
+  documentId: string,
+  input: DocumentDetailsInput,
+): Promise<boolean> {
   const document = await findConsoleDocumentRow(scope, accountId, documentId);
   if (!document) return false;
   const changes: string[] = [];
   if (document.title !== input.title) changes.push(`renamed ${quoted(document.title)} to ${quoted(input.title)}`);
   if (document.visibility !== input.visibility) {
-    changes.push(input.visibility === "internal" ? `made ${quoted(input.title)} internal` : `shared ${quoted(input.title)} with the customer`);
+    changes.push(
+      input.visibility === "internal" ? `made ${quoted(input.title)} internal` : `shared ${quoted(input.title)} with the customer`,
+    );
   }
   if (changes.length === 0) return true;
   await db.$transaction([
-    db.sharedDocument.updateMany({ where: { id: documentId, vendorId: scope.vendorId }, data: { title: input.title, visibility: input.visibility } }),
+    db.sharedDocument.updateMany({
+      where: { id: documentId, vendorId: scope.vendorId },
+      data: { title: input.title, visibility: input.visibility },
+    }),
     // A document made internal leaves the hub with its whole history; shared again, only what
     // happens from then on shows there (earlier lines may name what was internal).
     ...(input.visibility === "internal"
-      ? [db.activityEvent.updateMany({ where: { vendorId: scope.vendorId, subjectType: "SharedDocument", subjectId: documentId }, data: { visibility: "internal" } })]
+      ? [
+          db.activityEvent.updateMany({
+            where: { vendorId: scope.vendorId, subjectType: "SharedDocument", subjectId: documentId },
+            data: { visibility: "internal" },
+          }),
+        ]
       : []),
     db.activityEvent.create({
-      data: documentEvent({ kind: "console", scope }, { ...document, visibility: input.visibility }, "document.updated", changes.join("; ")),
+      data: documentEvent(
+        { kind: "console", scope },
+        { ...document, visibility: input.visibility },
+        "document.updated",
+        changes.join("; "),
+      ),
     }),
   ]);
   return true;
@@ -154,7 +191,12 @@ export async function deleteDocument(scope: ConsoleActor, accountId: string, doc
   await db.$transaction([
     db.sharedDocument.deleteMany({ where: { id: documentId, vendorId: scope.vendorId } }),
     db.activityEvent.create({
-      data: documentEvent({ kind: "console", scope }, { ...document, visibility: parseVisibility(document.visibility) }, "document.deleted", `deleted the document ${quoted(document.title)}`),
+      data: documentEvent(
+        { kind: "console", scope },
+        { ...document, visibility: parseVisibility(document.visibility) },
+        "document.deleted",
+        `deleted the document ${quoted(document.title)}`,
+      ),
     }),
   ]);
   return true;
@@ -232,7 +274,12 @@ async function snapshot(documentId: string, live: LiveDocuments) {
 }
 
 /** Keeps the document's current (live) content under a name; editors only, null otherwise. */
-export async function saveDocumentVersion(viewer: DocumentViewer, documentId: string, name: string, live: LiveDocuments): Promise<{ id: string } | null> {
+export async function saveDocumentVersion(
+  viewer: DocumentViewer,
+  documentId: string,
+  name: string,
+  live: LiveDocuments,
+): Promise<{ id: string } | null> {
   const access = await findDocumentAccess(viewer, documentId);
   if (!access?.canEdit) return null;
   const content = await snapshot(documentId, live);
@@ -252,7 +299,12 @@ export async function saveDocumentVersion(viewer: DocumentViewer, documentId: st
  * Brings back a version's content as one ordinary edit that everyone connected sees. The
  * content it replaces is kept first as a version of its own, so a restore can be undone.
  */
-export async function restoreDocumentVersion(viewer: DocumentViewer, documentId: string, versionId: string, live: LiveDocuments): Promise<boolean> {
+export async function restoreDocumentVersion(
+  viewer: DocumentViewer,
+  documentId: string,
+  versionId: string,
+  live: LiveDocuments,
+): Promise<boolean> {
   const access = await findDocumentAccess(viewer, documentId);
   if (!access?.canEdit) return false;
   const version = await db.documentVersion.findFirst({
@@ -266,7 +318,12 @@ export async function restoreDocumentVersion(viewer: DocumentViewer, documentId:
   });
   await live.replaceContent(documentId, JSON.parse(version.contentJson));
   await db.activityEvent.create({
-    data: documentEvent(viewer, access, "document.version_restored", `restored ${quoted(access.title)} to the version ${quoted(version.name)}`),
+    data: documentEvent(
+      viewer,
+      access,
+      "document.version_restored",
+      `restored ${quoted(access.title)} to the version ${quoted(version.name)}`,
+    ),
   });
   return true;
 }
@@ -280,8 +337,16 @@ export type DocumentMentionCandidate = { id: string; label: string; side: "vendo
  */
 export async function listMentionCandidates(scope: { vendorId: string }, accountId: string): Promise<DocumentMentionCandidate[]> {
   const [users, stakeholders] = await Promise.all([
-    db.vendorUser.findMany({ where: { vendorId: scope.vendorId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
-    db.stakeholder.findMany({ where: { vendorId: scope.vendorId, accountId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+    db.vendorUser.findMany({
+      where: { vendorId: scope.vendorId },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    }),
+    db.stakeholder.findMany({
+      where: { vendorId: scope.vendorId, accountId },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    }),
   ]);
   return [
     ...users.map((user) => ({ id: mentionId("vendorUser", user.id), label: user.name, side: "vendor" as const })),

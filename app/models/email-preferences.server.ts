@@ -4,7 +4,13 @@ import type { HubScope } from "~/utils/guard.server";
 
 type Scope = Pick<HubScope, "vendorId" | "stakeholderId">;
 
-const preferenceSelect = { emailOnAssigned: true, emailOnDueSoon: true, emailOnOverdue: true, emailOnMention: true, weeklyDigest: true } as const;
+const preferenceSelect = {
+  emailOnAssigned: true,
+  emailOnDueSoon: true,
+  emailOnOverdue: true,
+  emailOnMention: true,
+  weeklyDigest: true,
+} as const;
 
 export async function getEmailPreferences(scope: Scope): Promise<EmailPreferences> {
   return db.stakeholder.findFirstOrThrow({ where: { id: scope.stakeholderId, vendorId: scope.vendorId }, select: preferenceSelect });

@@ -35,7 +35,10 @@ export async function createEngagement(scope: ActingScope, accountId: string, in
     await tx.successPlan.create({
       data: { vendorId: scope.vendorId, accountId, engagementId: engagement.id, title: `${humanize(input.kind)} plan` },
     });
-    await tx.account.updateMany({ where: { id: accountId, vendorId: scope.vendorId, currentEngagementId: null }, data: { currentEngagementId: engagement.id } });
+    await tx.account.updateMany({
+      where: { id: accountId, vendorId: scope.vendorId, currentEngagementId: null },
+      data: { currentEngagementId: engagement.id },
+    });
     await tx.activityEvent.create({
       data: accountEvent(scope, accountId, "engagement.created", `started the ${input.kind} engagement on ${formatDate(input.startDate)}`, {
         type: "Engagement",
@@ -52,7 +55,10 @@ export async function updateEngagement(scope: ActingScope, accountId: string, en
   await db.$transaction([
     db.engagement.updateMany({ where: { id: engagementId, accountId, vendorId: scope.vendorId }, data: engagementData(input) }),
     db.activityEvent.create({
-      data: accountEvent(scope, accountId, "engagement.updated", `updated the ${input.kind} engagement's dates`, { type: "Engagement", id: engagementId }),
+      data: accountEvent(scope, accountId, "engagement.updated", `updated the ${input.kind} engagement's dates`, {
+        type: "Engagement",
+        id: engagementId,
+      }),
     }),
   ]);
   return true;

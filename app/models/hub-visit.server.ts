@@ -51,7 +51,12 @@ const CHANGES_SQL = `
  * The account's customer-visible activity since the stakeholder's previous visit, newest first,
  * without their own actions (they know what they did). `since` is null on the first visit.
  */
-export async function getChangesSinceLastVisit(scope: { vendorId: string; accountId: string; stakeholderId: string; previousVisitAt: Date | null }) {
+export async function getChangesSinceLastVisit(scope: {
+  vendorId: string;
+  accountId: string;
+  stakeholderId: string;
+  previousVisitAt: Date | null;
+}) {
   const since = scope.previousVisitAt;
   if (!since) return { since: null, events: [] };
   const rows = await sql().all<ChangeRow>(CHANGES_SQL, [scope.vendorId, scope.accountId, dateParam(since), scope.stakeholderId]);

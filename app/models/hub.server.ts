@@ -127,7 +127,9 @@ async function findCustomerPlans(scope: HubViewScope) {
     if (!row.objectiveId) continue;
     let objective = plan.objectives.at(-1);
     if (objective?.id !== row.objectiveId) {
-      plan.objectives.push((objective = { id: row.objectiveId, title: row.objectiveTitle!, description: row.objectiveDescription, milestones: [] }));
+      plan.objectives.push(
+        (objective = { id: row.objectiveId, title: row.objectiveTitle!, description: row.objectiveDescription, milestones: [] }),
+      );
     }
     if (!row.milestoneId) continue;
     objective.milestones.push({
@@ -179,7 +181,10 @@ export async function getHubPlan(scope: HubViewScope, now = new Date()) {
       id: objective.id,
       title: objective.title,
       description: objective.description,
-      progress: summarizeProgress(objective.milestones.flatMap((milestone) => milestone.tasks), now),
+      progress: summarizeProgress(
+        objective.milestones.flatMap((milestone) => milestone.tasks),
+        now,
+      ),
       milestones: objective.milestones.map((milestone) => ({
         id: milestone.id,
         title: milestone.title,
@@ -342,7 +347,13 @@ export async function getHubChecklist(scope: HubViewScope, now = new Date()) {
     objectiveTitle,
     tasks,
   }));
-  return { progress: summarizeProgress(milestones.flatMap((milestone) => milestone.tasks), now), milestones };
+  return {
+    progress: summarizeProgress(
+      milestones.flatMap((milestone) => milestone.tasks),
+      now,
+    ),
+    milestones,
+  };
 }
 
 export type HubChecklist = Awaited<ReturnType<typeof getHubChecklist>>;

@@ -99,10 +99,16 @@ export async function sendInvitation(
   const now = new Date();
   const { token } = await db.$transaction(async (tx) => {
     await revokeOpenInvitations(tx, scope, invitee.id, now);
-    const created = await createVerification({ vendorId: scope.vendorId, stakeholderId: invitee.id, purpose: INVITATION, createdById: scope.userId }, tx);
+    const created = await createVerification(
+      { vendorId: scope.vendorId, stakeholderId: invitee.id, purpose: INVITATION, createdById: scope.userId },
+      tx,
+    );
     await tx.stakeholder.updateMany({ where: { id: invitee.id, vendorId: scope.vendorId }, data: { invitedAt: now } });
     await tx.activityEvent.create({
-      data: accountEvent(scope, accountId, "stakeholder.invited", `invited ${invitee.name} to the hub`, { type: "Stakeholder", id: invitee.id }),
+      data: accountEvent(scope, accountId, "stakeholder.invited", `invited ${invitee.name} to the hub`, {
+        type: "Stakeholder",
+        id: invitee.id,
+      }),
     });
     return created;
   });

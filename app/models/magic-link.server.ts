@@ -118,9 +118,7 @@ export async function requestMagicLink({
   return { status: "sent" };
 }
 
-export type RedeemResult =
-  | { ok: true; stakeholderId: string; sessionToken: string; sessionExpiresAt: Date }
-  | { ok: false };
+export type RedeemResult = { ok: true; stakeholderId: string; sessionToken: string; sessionExpiresAt: Date } | { ok: false };
 
 /**
  * Claims the token with one conditional update (unused, unrevoked, unexpired, this vendor's): of

@@ -59,7 +59,11 @@ export async function mailMentions(scope: AccountScope, notice: MentionNotice) {
   const mutedStakeholders = new Set(
     (
       await db.stakeholder.findMany({
-        where: { vendorId: scope.vendorId, id: { in: mentioned.filter((person) => person.kind === "stakeholder").map((person) => person.id) }, emailOnMention: false },
+        where: {
+          vendorId: scope.vendorId,
+          id: { in: mentioned.filter((person) => person.kind === "stakeholder").map((person) => person.id) },
+          emailOnMention: false,
+        },
         select: { id: true },
       })
     ).map((row) => row.id),

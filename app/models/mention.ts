@@ -52,9 +52,13 @@ export function resolveMentions(body: string, people: MentionPerson[]) {
   const byRef = new Map(people.map((person) => [`${person.kind}:${person.id}`, person]));
   const nameCounts = new Map<string, number>();
   for (const person of people) nameCounts.set(person.name, (nameCounts.get(person.name) ?? 0) + 1);
-  const unique = people.filter((person) => person.name.trim() && nameCounts.get(person.name) === 1).sort((a, b) => b.name.length - a.name.length);
+  const unique = people
+    .filter((person) => person.name.trim() && nameCounts.get(person.name) === 1)
+    .sort((a, b) => b.name.length - a.name.length);
   const byName = new Map(unique.map((person) => [person.name, person]));
-  const typed = unique.length ? new RegExp(`@(${unique.map((person) => escapeRegExp(person.name)).join("|")})(?![\\p{L}\\p{N}_])`, "gu") : null;
+  const typed = unique.length
+    ? new RegExp(`@(${unique.map((person) => escapeRegExp(person.name)).join("|")})(?![\\p{L}\\p{N}_])`, "gu")
+    : null;
 
   const mentioned = new Map<string, MentionPerson>();
   const keep = (person: MentionPerson) => {

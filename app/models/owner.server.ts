@@ -25,7 +25,12 @@ export type RoleCandidates = {
  * acting), and each customer role is the account's first stakeholder with that hub role (or
  * nobody). Plays and blueprints both assign owners this way.
  */
-export function pickRoleOwners({ accountOwnerId, actingUserId, vendorUsers, stakeholders }: RoleCandidates): Record<OwnerRole, TaskOwnerIds> {
+export function pickRoleOwners({
+  accountOwnerId,
+  actingUserId,
+  vendorUsers,
+  stakeholders,
+}: RoleCandidates): Record<OwnerRole, TaskOwnerIds> {
   const vendorUser = (id: string): TaskOwnerIds => ({ ownerVendorUserId: id, ownerStakeholderId: null });
   const firstWithRole = (role: string): TaskOwnerIds => {
     const person = stakeholders.find((stakeholder) => stakeholder.hubRole === role);
@@ -45,7 +50,12 @@ export async function findRoleOwners(client: Client, scope: Scope, accountId: st
   const account = await client.account.findFirst({ where: { id: accountId, vendorId: scope.vendorId }, select: { ownerId: true } });
   if (!account) return null;
   const [admins, stakeholders] = await Promise.all([
-    client.vendorUser.findMany({ where: { vendorId: scope.vendorId, role: "admin" }, orderBy: byName, take: 1, select: { id: true, role: true } }),
+    client.vendorUser.findMany({
+      where: { vendorId: scope.vendorId, role: "admin" },
+      orderBy: byName,
+      take: 1,
+      select: { id: true, role: true },
+    }),
     client.stakeholder.findMany({
       where: { vendorId: scope.vendorId, accountId },
       orderBy: byName,
@@ -78,7 +88,11 @@ export async function findOwnerInScope(
 export async function listPossibleOwners(scope: Pick<ConsoleScope, "vendorId">, accountId: string) {
   const [users, stakeholders] = await Promise.all([
     db.vendorUser.findMany({ where: { vendorId: scope.vendorId }, orderBy: byName, select: { id: true, name: true } }),
-    db.stakeholder.findMany({ where: { vendorId: scope.vendorId, accountId }, orderBy: byName, select: { id: true, name: true, hubRole: true } }),
+    db.stakeholder.findMany({
+      where: { vendorId: scope.vendorId, accountId },
+      orderBy: byName,
+      select: { id: true, name: true, hubRole: true },
+    }),
   ]);
   return { users, stakeholders };
 }

@@ -78,7 +78,11 @@ export async function requestVendorSignup({
 
   const owner = await db.vendorUser.findUnique({ where: { email: address }, select: { name: true, email: true } });
   if (owner) {
-    const mail = renderSignupAttemptEmail({ recipientName: firstName(owner.name), email: owner.email, signInUrl: `${env.APP_ORIGIN}/login` });
+    const mail = renderSignupAttemptEmail({
+      recipientName: firstName(owner.name),
+      email: owner.email,
+      signInUrl: `${env.APP_ORIGIN}/login`,
+    });
     await sendMail({ to: owner.email, ...mail });
     return { status: "sent" };
   }
@@ -101,7 +105,10 @@ function usableWhere(token: string, now: Date) {
 /** What an unused, unexpired link would create, without using it; null when it cannot be used. */
 export async function findPendingSignup(token: string) {
   if (!token || token.length > MAX_TOKEN_LENGTH) return null;
-  return db.pendingSignup.findFirst({ where: usableWhere(token, new Date()), select: { companyName: true, slug: true, name: true, email: true } });
+  return db.pendingSignup.findFirst({
+    where: usableWhere(token, new Date()),
+    select: { companyName: true, slug: true, name: true, email: true },
+  });
 }
 
 export type ConfirmSignupResult =
@@ -124,7 +131,10 @@ export async function confirmVendorSignup(token: string): Promise<ConfirmSignupR
     select: { companyName: true, slug: true, name: true, email: true, passwordHash: true },
   });
   if (!pending) return { status: "invalid" };
-  const outcome = await signUpVendor(pending, async (tx) => (await tx.pendingSignup.updateMany({ where, data: { consumedAt: now } })).count === 1);
+  const outcome = await signUpVendor(
+    pending,
+    async (tx) => (await tx.pendingSignup.updateMany({ where, data: { consumedAt: now } })).count === 1,
+  );
   if (outcome.status === "unclaimed") return { status: "invalid" };
   if (outcome.status === "taken") return { ...outcome, slug: pending.slug, email: pending.email };
   return { status: "created", userId: outcome.userId };

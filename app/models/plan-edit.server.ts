@@ -73,9 +73,7 @@ function currentTask(task: TaskState) {
 export type CurrentTask = ReturnType<typeof currentTask>;
 
 export type UpdateTaskResult =
-  | { ok: true; version: number }
-  | { ok: false; reason: "conflict"; current: CurrentTask }
-  | { ok: false; reason: "owner" };
+  { ok: true; version: number } | { ok: false; reason: "conflict"; current: CurrentTask } | { ok: false; reason: "owner" };
 
 class StaleVersion extends Error {}
 
@@ -107,14 +105,24 @@ export async function updateTask(
     change.title !== before.title ? `renamed to "${change.title}"` : null,
     change.status !== before.status ? `status ${humanize(change.status)}` : null,
     owner.ownerVendorUserId !== before.ownerVendorUserId || owner.ownerStakeholderId !== before.ownerStakeholderId ? "new owner" : null,
-    (change.dueDate?.getTime() ?? null) !== (before.dueDate?.getTime() ?? null) ? `due ${formatDate(change.dueDate, "date cleared")}` : null,
+    (change.dueDate?.getTime() ?? null) !== (before.dueDate?.getTime() ?? null)
+      ? `due ${formatDate(change.dueDate, "date cleared")}`
+      : null,
     change.visibility !== before.visibility ? (change.visibility === "internal" ? "made internal" : "shared with the customer") : null,
   ].filter(Boolean);
   try {
     const saved = await db.$transaction(async (tx) => {
       const { count } = await tx.successTask.updateMany({
         where: { id: taskId, vendorId: scope.vendorId, accountId, version: expectedVersion },
-        data: { title: change.title, status: change.status, visibility: change.visibility, dueDate: change.dueDate, completedAt, ...owner, version: { increment: 1 } },
+        data: {
+          title: change.title,
+          status: change.status,
+          visibility: change.visibility,
+          dueDate: change.dueDate,
+          completedAt,
+          ...owner,
+          version: { increment: 1 },
+        },
       });
       if (count === 0) throw new StaleVersion();
       await recordConsoleActivity(tx, scope, {
@@ -199,7 +207,9 @@ export async function addTask(scope: Scope, accountId: string, milestoneId: stri
   if (!milestone) notFound();
   const owner = await findOwnerInScope(db, scope, accountId, input.owner);
   if (!owner) return { ok: false as const, reason: "owner" as const };
-  const position = await nextPosition(db.successTask.findFirst({ where: { initiativeId: milestone.id, vendorId: scope.vendorId }, ...lastFirst }));
+  const position = await nextPosition(
+    db.successTask.findFirst({ where: { initiativeId: milestone.id, vendorId: scope.vendorId }, ...lastFirst }),
+  );
   const task = await db.$transaction(async (tx) => {
     const created = await tx.successTask.create({
       data: {
@@ -237,9 +247,14 @@ export type MilestoneChange = { title: string; visibility: Visibility; targetDat
 export async function addObjective(scope: Scope, accountId: string, planId: string, input: ObjectiveChange) {
   const plan = await db.successPlan.findFirst({ where: { id: planId, vendorId: scope.vendorId, accountId }, select: { id: true } });
   if (!plan) notFound();
-  const position = await nextPosition(db.successObjective.findFirst({ where: { planId: plan.id, vendorId: scope.vendorId }, ...lastFirst }));
+  const position = await nextPosition(
+    db.successObjective.findFirst({ where: { planId: plan.id, vendorId: scope.vendorId }, ...lastFirst }),
+  );
   return db.$transaction(async (tx) => {
-    const created = await tx.successObjective.create({ data: { vendorId: scope.vendorId, planId: plan.id, position, ...input }, select: { id: true } });
+    const created = await tx.successObjective.create({
+      data: { vendorId: scope.vendorId, planId: plan.id, position, ...input },
+      select: { id: true },
+    });
     await recordConsoleActivity(tx, scope, {
       accountId,
       action: "objective.created",
@@ -258,7 +273,9 @@ export async function addMilestone(scope: Scope, accountId: string, objectiveId:
     select: { id: true, planId: true, title: true, visibility: true },
   });
   if (!objective) notFound();
-  const position = await nextPosition(db.successInitiative.findFirst({ where: { objectiveId: objective.id, vendorId: scope.vendorId }, ...lastFirst }));
+  const position = await nextPosition(
+    db.successInitiative.findFirst({ where: { objectiveId: objective.id, vendorId: scope.vendorId }, ...lastFirst }),
+  );
   return db.$transaction(async (tx) => {
     const created = await tx.successInitiative.create({
       data: { vendorId: scope.vendorId, planId: objective.planId, objectiveId: objective.id, position, ...input },
@@ -323,7 +340,10 @@ const subjectTypes = { objective: "SuccessObjective", milestone: "SuccessInitiat
 async function findPlanItem(scope: Scope, accountId: string, kind: PlanItemKind, id: string) {
   const where = { id, vendorId: scope.vendorId };
   if (kind === "objective") {
-    const row = await db.successObjective.findFirst({ where: { ...where, plan: { accountId } }, select: { title: true, visibility: true } });
+    const row = await db.successObjective.findFirst({
+      where: { ...where, plan: { accountId } },
+      select: { title: true, visibility: true },
+    });
     return row && { title: row.title, visibility: inheritedVisibility(row.visibility) };
   }
   if (kind === "milestone") {
@@ -416,7 +436,13 @@ export async function listPendingProposals(scope: Pick<ConsoleScope, "vendorId">
   });
   const byTask: Record<string, Array<{ id: string; dueDate: Date; note: string | null; createdAt: Date; proposedBy: string }>> = {};
   for (const row of rows) {
-    (byTask[row.taskId] ??= []).push({ id: row.id, dueDate: row.proposedDueDate, note: row.note, createdAt: row.createdAt, proposedBy: row.proposedBy.name });
+    (byTask[row.taskId] ??= []).push({
+      id: row.id,
+      dueDate: row.proposedDueDate,
+      note: row.note,
+      createdAt: row.createdAt,
+      proposedBy: row.proposedBy.name,
+    });
   }
   return byTask;
 }

@@ -21,7 +21,10 @@ const owner = z
   .regex(OWNER_REF_PATTERN, "Choose an owner from the list")
   .optional()
   .transform((value) => value ?? "");
-const optionalDate = (missing: string) => dateField(missing).optional().transform((value) => value ?? null);
+const optionalDate = (missing: string) =>
+  dateField(missing)
+    .optional()
+    .transform((value) => value ?? null);
 const version = z
   .number({ required_error: "Reload the page and try again", invalid_type_error: "Reload the page and try again" })
   .int()
@@ -74,7 +77,13 @@ export const planActionSchema = z.discriminatedUnion("intent", [
     targetDate: optionalDate("Enter a target date"),
   }),
   z.object({ intent: z.literal("removeItem"), kind: itemKind, itemId: idField("Choose an item") }),
-  z.object({ intent: z.literal("addComment"), on: itemKind, itemId: idField("Choose an item"), ...richTextFields("body", COMMENT_LIMITS), visibility }),
+  z.object({
+    intent: z.literal("addComment"),
+    on: itemKind,
+    itemId: idField("Choose an item"),
+    ...richTextFields("body", COMMENT_LIMITS),
+    visibility,
+  }),
   z.object({ intent: z.literal("launchPlay"), playId: idField("Choose a play") }),
   z.object({ intent: z.literal("closeCase"), caseId: idField("Choose a case") }),
   z.object({ intent: z.literal("reopenCase"), caseId: idField("Choose a case") }),

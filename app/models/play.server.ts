@@ -69,7 +69,11 @@ export async function setPlayArchived(scope: Scope, playId: string, archived: bo
 
 export async function addPlayItem(scope: Scope, playId: string, input: PlayItemInput) {
   await requirePlay(scope, playId);
-  const last = await db.playItem.findFirst({ where: { playId, vendorId: scope.vendorId }, orderBy: { position: "desc" }, select: { position: true } });
+  const last = await db.playItem.findFirst({
+    where: { playId, vendorId: scope.vendorId },
+    orderBy: { position: "desc" },
+    select: { position: true },
+  });
   return db.playItem.create({
     data: { vendorId: scope.vendorId, playId, position: (last?.position ?? -1) + 1, ...input },
     select: { id: true },

@@ -33,7 +33,13 @@ type NoticeTask = {
   id: string;
   title: string;
   dueDate: Date | null;
-  ownerStakeholder: { id: string; name: string; email: string; vendorId: string; vendor: { slug: string; name: string; primaryColor: string } } | null;
+  ownerStakeholder: {
+    id: string;
+    name: string;
+    email: string;
+    vendorId: string;
+    vendor: { slug: string; name: string; primaryColor: string };
+  } | null;
 };
 
 async function mailTaskNotice(kind: TaskNoticeKind, task: NoticeTask) {
@@ -63,7 +69,13 @@ async function mailTaskNotice(kind: TaskNoticeKind, task: NoticeTask) {
  */
 export async function mailTaskAssigned(scope: { vendorId: string }, taskId: string) {
   const task = await db.successTask.findFirst({
-    where: { id: taskId, vendorId: scope.vendorId, status: { not: "done" }, ownerStakeholder: { emailOnAssigned: true }, AND: [hubVisibleTask] },
+    where: {
+      id: taskId,
+      vendorId: scope.vendorId,
+      status: { not: "done" },
+      ownerStakeholder: { emailOnAssigned: true },
+      AND: [hubVisibleTask],
+    },
     select: noticeTaskSelect,
   });
   if (task) await mailTaskNotice("assigned", task);
@@ -79,7 +91,13 @@ const NEW_TASKS_LISTED = 10;
  */
 export async function mailNewTasks(scope: { vendorId: string }, source: { planId: string } | { caseId: string }) {
   const tasks = await db.successTask.findMany({
-    where: { ...source, vendorId: scope.vendorId, status: { not: "done" }, ownerStakeholder: { emailOnAssigned: true }, AND: [hubVisibleTask] },
+    where: {
+      ...source,
+      vendorId: scope.vendorId,
+      status: { not: "done" },
+      ownerStakeholder: { emailOnAssigned: true },
+      AND: [hubVisibleTask],
+    },
     orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { position: "asc" }, { id: "asc" }],
     select: noticeTaskSelect,
   });
@@ -187,7 +205,10 @@ async function collectDigest(person: { id: string; vendorId: string; accountId: 
   return {
     tasks: overdueFirst,
     milestones,
-    activity: activity.map((event) => ({ actor: event.actorStakeholder?.name ?? event.actorVendorUser?.name ?? "Someone", summary: event.summary })),
+    activity: activity.map((event) => ({
+      actor: event.actorStakeholder?.name ?? event.actorVendorUser?.name ?? "Someone",
+      summary: event.summary,
+    })),
   };
 }
 
@@ -203,7 +224,14 @@ export async function sendWeeklyDigests(now = new Date(), filter: JobFilter = {}
     where: due,
     orderBy: { id: "asc" },
     take: BATCH,
-    select: { id: true, name: true, email: true, vendorId: true, accountId: true, vendor: { select: { slug: true, name: true, primaryColor: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      vendorId: true,
+      accountId: true,
+      vendor: { select: { slug: true, name: true, primaryColor: true } },
+    },
   });
   let sent = 0;
   for (const person of people) {

@@ -62,7 +62,8 @@ export type FileCheck = { ok: true; mimeType: string } | { ok: false; message: s
 export function checkFileType(fileName: string, declaredType: string, head: Uint8Array): FileCheck {
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
   const type = FILE_TYPES.find((candidate) => candidate.extensions.includes(extension));
-  if (!type) return { ok: false, message: `This type of file cannot be shared. Use a ${FILE_TYPES_HINT.replace(", at most 10 MB.", "")} file.` };
+  if (!type)
+    return { ok: false, message: `This type of file cannot be shared. Use a ${FILE_TYPES_HINT.replace(", at most 10 MB.", "")} file.` };
   const declared = declaredType.split(";")[0]?.trim().toLowerCase() ?? "";
   const declaredFits = GENERIC_TYPES.has(declared) || declared === type.mimeType || (type.aliases ?? []).includes(declared);
   if (!declaredFits || !type.matches(head)) {
@@ -116,7 +117,11 @@ export function parseVideoUrl(text: string): Video | null {
 
   const youtube = youtubeId(url);
   if (youtube && YOUTUBE_ID.test(youtube)) {
-    return { provider: "YouTube", embedUrl: `https://www.youtube-nocookie.com/embed/${youtube}`, watchUrl: `https://www.youtube.com/watch?v=${youtube}` };
+    return {
+      provider: "YouTube",
+      embedUrl: `https://www.youtube-nocookie.com/embed/${youtube}`,
+      watchUrl: `https://www.youtube.com/watch?v=${youtube}`,
+    };
   }
 
   const host = url.hostname.replace(/^www\./, "");

@@ -25,7 +25,11 @@ type Outcome = { ok: true; id: string } | { ok: false; fieldErrors: Record<strin
 
 /** The new-resource form, its file streamed to disk while it arrives (see receiveForm). */
 export function receiveResourceForm(request: Request, scope: Scope) {
-  return receiveForm(request, { vendorId: scope.vendorId, fileField: FILE_FIELD, limit: { maxBytes: MAX_FILE_BYTES, tooLarge: FILE_TOO_LARGE } });
+  return receiveForm(request, {
+    vendorId: scope.vendorId,
+    fileField: FILE_FIELD,
+    limit: { maxBytes: MAX_FILE_BYTES, tooLarge: FILE_TOO_LARGE },
+  });
 }
 
 /** A file received with a form that was then refused: it must not stay on disk. */
@@ -35,13 +39,19 @@ export async function discardUpload(scope: Scope, file: ReceivedFile | null) {
 
 /** Accounts a resource can be shared with, for the "Shared with" choice. */
 export function listShareTargets(scope: Scope) {
-  return db.account.findMany({ where: { vendorId: scope.vendorId }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  return db.account.findMany({
+    where: { vendorId: scope.vendorId },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
 }
 
 async function resolveSharing(scope: Scope, sharedWith: string) {
   if (sharedWith === ALL_ACCOUNTS) return { ok: true as const, accountId: null };
   const account = await db.account.findFirst({ where: { id: sharedWith, vendorId: scope.vendorId }, select: { id: true } });
-  return account ? { ok: true as const, accountId: account.id } : { ok: false as const, fieldErrors: { sharedWith: ["Choose one of your accounts, or all accounts"] } };
+  return account
+    ? { ok: true as const, accountId: account.id }
+    : { ok: false as const, fieldErrors: { sharedWith: ["Choose one of your accounts, or all accounts"] } };
 }
 
 const listSelect = {
@@ -113,7 +123,8 @@ async function insertResource(scope: ActingScope, input: NewResourceInput, uploa
   else if (upload.sizeBytes === 0) fieldErrors[FILE_FIELD] = ["This file is empty"];
   else {
     const check = checkFileType(upload.fileName, upload.declaredType, upload.head);
-    if (check.ok) content = { storageKey: upload.storageKey, fileName: upload.fileName, mimeType: check.mimeType, sizeBytes: upload.sizeBytes };
+    if (check.ok)
+      content = { storageKey: upload.storageKey, fileName: upload.fileName, mimeType: check.mimeType, sizeBytes: upload.sizeBytes };
     else fieldErrors[FILE_FIELD] = [check.message];
   }
   if (!sharing.ok || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
@@ -165,7 +176,9 @@ export async function updateResource(scope: ActingScope, resourceId: string, inp
       where: { id: existing.id, vendorId: scope.vendorId },
       data: { title: input.title, description: input.description, accountId: sharing.accountId },
     });
-    await tx.activityEvent.create({ data: activity(scope, sharing.accountId, existing.id, "resource.updated", `Updated “${input.title}”`) });
+    await tx.activityEvent.create({
+      data: activity(scope, sharing.accountId, existing.id, "resource.updated", `Updated “${input.title}”`),
+    });
   });
   return { ok: true, id: existing.id };
 }
@@ -179,7 +192,9 @@ export async function deleteResource(scope: ActingScope, resourceId: string) {
   if (!existing) return false;
   await db.$transaction(async (tx) => {
     await tx.resource.deleteMany({ where: { id: existing.id, vendorId: scope.vendorId } });
-    await tx.activityEvent.create({ data: activity(scope, existing.accountId, existing.id, "resource.deleted", `Removed “${existing.title}”`) });
+    await tx.activityEvent.create({
+      data: activity(scope, existing.accountId, existing.id, "resource.deleted", `Removed “${existing.title}”`),
+    });
   });
   // After the row is gone, so a failed removal leaves an unreachable file, never a broken resource.
   if (existing.storageKey) await removeStoredFile(scope.vendorId, existing.storageKey);

@@ -26,7 +26,10 @@ function plainText(limits: RichTextFieldLimits) {
     .optional()
     .transform((value) => value?.replace(/\r\n?/g, "\n").trim() || undefined)
     .refine((value) => value === undefined || value.length <= max, `Keep it under ${max.toLocaleString("en-US")} characters.`)
-    .refine((value) => value === undefined || !CONTROL_EXCEPT_LINE_BREAKS.test(value), "Use letters, digits, punctuation and line breaks only");
+    .refine(
+      (value) => value === undefined || !CONTROL_EXCEPT_LINE_BREAKS.test(value),
+      "Use letters, digits, punctuation and line breaks only",
+    );
 }
 
 function editorJson(limits: RichTextFieldLimits) {

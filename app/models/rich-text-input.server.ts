@@ -7,9 +7,7 @@ import { parseRichText, renderRichText, richTextFromPlainText, richTextSchema } 
 /** A rich-text field as stored: plain text (mails, search, older readers), the editor's JSON and sanitized HTML. */
 export type StoredRichText = { text: string; json: string; html: string };
 
-export type ReadRichText =
-  | { ok: true; value: StoredRichText | null; mentioned: MentionPerson[] }
-  | { ok: false; error: string };
+export type ReadRichText = { ok: true; value: StoredRichText | null; mentioned: MentionPerson[] } | { ok: false; error: string };
 
 /**
  * Reads a submitted rich-text field: the editor's document, or the plain text typed before the
@@ -56,7 +54,9 @@ function resolveDocumentMentions(doc: JSONContent, people: MentionPerson[], ment
     if (node.type === "text") {
       if (inCode || people.length === 0 || node.marks?.some((mark) => mark.type === "code")) return [node];
       const { body } = resolveMentions(node.text ?? "", people);
-      return splitMentions(body).map((segment) => ("text" in segment ? { ...node, text: segment.text } : mentionNode(segment.mention, mentioned)));
+      return splitMentions(body).map((segment) =>
+        "text" in segment ? { ...node, text: segment.text } : mentionNode(segment.mention, mentioned),
+      );
     }
     if (!node.content) return [node];
     return [{ ...node, content: node.content.flatMap((child) => visit(child, inCode || node.type === "codeBlock")) }];

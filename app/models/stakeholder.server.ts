@@ -40,7 +40,12 @@ async function emailTaken(scope: Scope, email: string, exceptId?: string) {
 }
 
 /** Runs a write; an email taken by someone else in the meantime becomes the same field error. */
-async function unlessEmailTaken(scope: Scope, input: StakeholderInput, exceptId: string | undefined, write: () => Promise<string>): Promise<Outcome> {
+async function unlessEmailTaken(
+  scope: Scope,
+  input: StakeholderInput,
+  exceptId: string | undefined,
+  write: () => Promise<string>,
+): Promise<Outcome> {
   const taken = await emailTaken(scope, input.email, exceptId);
   if (taken) return { ok: false, fieldErrors: taken };
   try {
@@ -65,7 +70,10 @@ export async function addStakeholder(scope: ActingScope, accountId: string, inpu
         select: { id: true },
       });
       await tx.activityEvent.create({
-        data: accountEvent(scope, accountId, "stakeholder.added", `added ${input.name} as a stakeholder`, { type: "Stakeholder", id: created.id }),
+        data: accountEvent(scope, accountId, "stakeholder.added", `added ${input.name} as a stakeholder`, {
+          type: "Stakeholder",
+          id: created.id,
+        }),
       });
       return created.id;
     }),
@@ -84,7 +92,10 @@ export async function updateStakeholder(
     await db.$transaction([
       db.stakeholder.updateMany({ where: { id: stakeholderId, accountId, vendorId: scope.vendorId }, data: stakeholderData(input) }),
       db.activityEvent.create({
-        data: accountEvent(scope, accountId, "stakeholder.updated", `updated ${input.name}'s details`, { type: "Stakeholder", id: stakeholderId }),
+        data: accountEvent(scope, accountId, "stakeholder.updated", `updated ${input.name}'s details`, {
+          type: "Stakeholder",
+          id: stakeholderId,
+        }),
       }),
     ]);
     return stakeholderId;

@@ -80,7 +80,8 @@ function nestingDepth(root: object): number {
 const CONTROL_CHARACTERS = /[^\P{Cc}\t\n\r]/gu;
 function withoutControlCharacters(key: string, value: unknown) {
   if (typeof value === "string") return value.replace(CONTROL_CHARACTERS, "");
-  if (key === "content" && Array.isArray(value)) return value.filter((child: { type?: unknown; text?: unknown } | null) => !(child?.type === "text" && child.text === ""));
+  if (key === "content" && Array.isArray(value))
+    return value.filter((child: { type?: unknown; text?: unknown } | null) => !(child?.type === "text" && child.text === ""));
   return value;
 }
 
@@ -104,9 +105,36 @@ function findUnsafeUrl(node: ProseMirrorNode): string | null {
 /** What the editor produced may still carry anything its attributes allow: sanitize after rendering. */
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "h1", "h2", "h3", "strong", "em", "u", "s", "code", "pre", "blockquote", "hr",
-    "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col",
-    "span", "label", "input", "div",
+    "p",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "strong",
+    "em",
+    "u",
+    "s",
+    "code",
+    "pre",
+    "blockquote",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "colgroup",
+    "col",
+    "span",
+    "label",
+    "input",
+    "div",
   ],
   allowedAttributes: {
     a: ["href", "rel"],
@@ -128,7 +156,10 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   transformTags: {
     a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
     // A task item's checkbox is a picture of its state in stored HTML, never a control.
-    input: (tagName, attribs) => ({ tagName, attribs: { type: "checkbox", disabled: "", ...(attribs.checked !== undefined ? { checked: "" } : {}) } }),
+    input: (tagName, attribs) => ({
+      tagName,
+      attribs: { type: "checkbox", disabled: "", ...(attribs.checked !== undefined ? { checked: "" } : {}) },
+    }),
   },
   exclusiveFilter: (frame) => frame.tag === "input" && frame.attribs.type !== "checkbox",
 };
@@ -144,7 +175,9 @@ export function renderRichText(node: ProseMirrorNode): RenderedRichText {
 /** Blocks on their own lines, so that emails, previews and search read naturally. */
 function plainText(node: ProseMirrorNode) {
   return node
-    .textBetween(0, node.content.size, "\n", (leaf) => (leaf.type.name === "mention" ? `@${leaf.attrs.label ?? leaf.attrs.id}` : leaf.type.name === "hardBreak" ? "\n" : ""))
+    .textBetween(0, node.content.size, "\n", (leaf) =>
+      leaf.type.name === "mention" ? `@${leaf.attrs.label ?? leaf.attrs.id}` : leaf.type.name === "hardBreak" ? "\n" : "",
+    )
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
@@ -163,6 +196,8 @@ export function richTextFromPlainText(text: string): JSONContent {
   const lines = text.split(/\r?\n/);
   return {
     type: "doc",
-    content: lines.map((line) => (line.length > 0 ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" })),
+    content: lines.map((line) =>
+      line.length > 0 ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" },
+    ),
   };
 }

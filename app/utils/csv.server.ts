@@ -20,7 +20,10 @@ export function neutralizeCell(cell: CsvCell): string | number {
  * order mark and ends lines with CRLF, which is what Excel needs to read UTF-8 correctly.
  */
 export function toCsv(header: string[], rows: CsvCell[][]) {
-  return stringify([header, ...rows].map((row) => row.map(neutralizeCell)), { bom: true, record_delimiter: "windows" });
+  return stringify(
+    [header, ...rows].map((row) => row.map(neutralizeCell)),
+    { bom: true, record_delimiter: "windows" },
+  );
 }
 
 /** A CSV download. The name is reduced to plain characters, so the header needs no encoding. */

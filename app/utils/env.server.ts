@@ -35,9 +35,7 @@ export type Env = z.infer<typeof envSchema>;
 function readEnv(): Env {
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
-      .join("\n");
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
   return parsed.data;
@@ -48,8 +46,7 @@ export const env = readEnv();
 export const isProduction = env.NODE_ENV === "production";
 
 /** Cookies are Secure in production unless explicitly turned off (plain-http demo runs). */
-export const secureCookies =
-  env.SECURE_COOKIES === undefined ? isProduction : env.SECURE_COOKIES === "true";
+export const secureCookies = env.SECURE_COOKIES === undefined ? isProduction : env.SECURE_COOKIES === "true";
 
 /** The dev mailbox page shows magic links, so it is never on in production unless asked for. */
 export const devMailboxEnabled = env.DEV_MAILBOX || env.NODE_ENV !== "production";

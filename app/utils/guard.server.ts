@@ -4,7 +4,14 @@ import { startVisitIfDue } from "~/models/hub-visit.server";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { appendResponseHeader, oncePerRequest } from "~/utils/request-context.server";
-import { checkStoredSession, parseSessionToken, readSessionToken, sessionCookie, validateSessionToken, type SessionAudience } from "~/utils/session.server";
+import {
+  checkStoredSession,
+  parseSessionToken,
+  readSessionToken,
+  sessionCookie,
+  validateSessionToken,
+  type SessionAudience,
+} from "~/utils/session.server";
 
 /**
  * The tenancy guard. Every console loader and action calls requireConsoleScope, every hub
@@ -158,7 +165,13 @@ async function readHubScope(request: Request, vendorSlug: string | undefined): P
     stakeholderId: row.stakeholderId,
     role: (["champion", "executive"] as const).find((role) => role === row.hubRole) ?? "member",
     stakeholder: { id: row.stakeholderId, name: row.stakeholderName, email: row.stakeholderEmail },
-    vendor: { slug: row.vendorSlug, name: row.vendorName, logoUrl: row.logoUrl, primaryColor: row.primaryColor, welcomeMessage: row.welcomeMessage },
+    vendor: {
+      slug: row.vendorSlug,
+      name: row.vendorName,
+      logoUrl: row.logoUrl,
+      primaryColor: row.primaryColor,
+      welcomeMessage: row.welcomeMessage,
+    },
     account: { name: row.accountName, hubWelcome: row.hubWelcome, hubWelcomeHtml: row.hubWelcomeHtml },
     previousVisitAt: visitStarted ? lastSeenAt : toDate(row.previousSeenAt, "nullable"),
   };

@@ -111,7 +111,9 @@ export function linksInMail(html: string) {
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") continue;
     if (links.some((link) => link.href === url.href)) continue;
-    const text = decodeEntities(rawText.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+    const text = decodeEntities(rawText.replace(/<[^>]*>/g, ""))
+      .replace(/\s+/g, " ")
+      .trim();
     links.push({ href: url.href, text });
   }
   return links;

@@ -60,7 +60,10 @@ async function expectEverySentenceWhole(pages: Page[], sentences: string[]) {
 }
 
 for (const people of [2, 5]) {
-  test(`${people} people press Enter at the end and type at once, ${ROUNDS} times: every sentence stays whole`, async ({ browser, baseURL }, testInfo) => {
+  test(`${people} people press Enter at the end and type at once, ${ROUNDS} times: every sentence stays whole`, async ({
+    browser,
+    baseURL,
+  }, testInfo) => {
     test.skip(testInfo.project.name !== "desktop", "one viewport is enough for a merge test");
     test.setTimeout(60_000 + people * ROUNDS * 15_000);
 

@@ -67,7 +67,8 @@ test("a CSM applies a blueprint, launches plays and checks the customer's view",
     [blueprint.internalObjective, blueprint.internalMilestone, blueprint.internalTask, "internal", "csm", 10],
   ] as const) {
     // The objective's card is the outermost item holding its actions; the milestone's, the innermost.
-    const itemHolding = (title: string) => page.locator("main li").filter({ has: page.getByRole("group", { name: `Actions for ${title}` }) });
+    const itemHolding = (title: string) =>
+      page.locator("main li").filter({ has: page.getByRole("group", { name: `Actions for ${title}` }) });
     await itemHolding(objective).first().getByRole("button", { name: "Add initiative" }).click();
     await addItem(page, `Add initiative to ${objective}`, "Add initiative", { title: milestone, due: 14, visibility });
     await itemHolding(milestone).last().getByRole("button", { name: "Add task" }).click();
@@ -91,7 +92,11 @@ test("a CSM applies a blueprint, launches plays and checks the customer's view",
   await expect(page).toHaveURL(accountUrl);
 
   // The tasks are dated from the kickoff: 3 and 10 days after 6 Jan 2031.
-  const taskRow = (title: string) => page.locator("li").filter({ has: page.getByText(title, { exact: true }) }).last();
+  const taskRow = (title: string) =>
+    page
+      .locator("li")
+      .filter({ has: page.getByText(title, { exact: true }) })
+      .last();
   await expect(taskRow(blueprint.customerTask)).toContainText("Due Jan 9, 2031");
   await expect(taskRow(blueprint.internalTask)).toContainText("Due Jan 16, 2031");
   await expect(taskRow(blueprint.internalTask).getByText("Internal", { exact: true })).toBeVisible();
@@ -116,7 +121,13 @@ test("a CSM applies a blueprint, launches plays and checks the customer's view",
   const html = await page.content();
   expectNoneOf(
     html,
-    [internalPlay.name, ...internalPlay.items.map((item) => item.title), blueprint.internalObjective, blueprint.internalMilestone, blueprint.internalTask],
+    [
+      internalPlay.name,
+      ...internalPlay.items.map((item) => item.title),
+      blueprint.internalObjective,
+      blueprint.internalMilestone,
+      blueprint.internalTask,
+    ],
     "internal items in the customer view",
   );
   await expectNoAxeViolations(page, "the customer view");

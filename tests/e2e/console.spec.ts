@@ -45,7 +45,10 @@ test("a CSM opens an account and its internal items carry an Internal badge", as
 
   // The innermost list item, row or card holding a title is that item's own block.
   const itemOf = (title: string) =>
-    page.locator("li, tr, article").filter({ has: page.getByText(title, { exact: true }) }).last();
+    page
+      .locator("li, tr, article")
+      .filter({ has: page.getByText(title, { exact: true }) })
+      .last();
   const badge = (title: string) => itemOf(title).getByText("Internal", { exact: true });
 
   const internalTask = "Brief our VP on Acme's expansion potential";

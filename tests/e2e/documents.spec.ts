@@ -43,7 +43,12 @@ async function signInToHub(page: Page, email: string) {
 }
 
 /** A new browser (its own cookies) for one person. */
-async function openBrowser(browser: Browser, baseURL: string | undefined, viewport: { width: number; height: number } | null, isMobile: boolean) {
+async function openBrowser(
+  browser: Browser,
+  baseURL: string | undefined,
+  viewport: { width: number; height: number } | null,
+  isMobile: boolean,
+) {
   const context = await browser.newContext({ baseURL, viewport, isMobile, hasTouch: isMobile });
   return { context, page: await context.newPage() };
 }
@@ -116,7 +121,12 @@ async function createDocument(page: Page, people: Cast, title: string) {
   return { console: new URL(page.url()).pathname, hub: `${HUB}/documents/${id}` };
 }
 
-test("a CSM and a stakeholder write in the same document at once; both see both, and it stays", async ({ browser, baseURL, viewport, isMobile }, testInfo) => {
+test("a CSM and a stakeholder write in the same document at once; both see both, and it stays", async ({
+  browser,
+  baseURL,
+  viewport,
+  isMobile,
+}, testInfo) => {
   test.setTimeout(150_000);
   const people: Cast = cast[testInfo.project.name as keyof typeof cast];
   const title = `Kickoff notes ${testInfo.project.name} ${Date.now()}`;
@@ -144,7 +154,10 @@ test("a CSM and a stakeholder write in the same document at once; both see both,
   const csmWords = " reduce handling time by a third";
   const stakeholderWords = " train the support leads in May";
   await test.step("both type at the same time and end with the same text", async () => {
-    await typeTogether({ page: csm.page, after: "Goals:", text: csmWords }, { page: stakeholder.page, after: "Next steps:", text: stakeholderWords });
+    await typeTogether(
+      { page: csm.page, after: "Goals:", text: csmWords },
+      { page: stakeholder.page, after: "Next steps:", text: stakeholderWords },
+    );
     await expectSameText([csm.page, stakeholder.page], [`Goals:${csmWords}`, `Next steps:${stakeholderWords}`]);
   });
 
@@ -194,7 +207,8 @@ test("a CSM and a stakeholder write in the same document at once; both see both,
     await dialog.getByRole("button", { name: "Add link" }).click();
     await expect(dialog).toBeHidden();
     await expect(editorOf(csm.page)).toBeFocused();
-    for (const page of [csm.page, stakeholder.page]) await expect(editorOf(page).locator('a[href="https://example.com/plan"]')).toHaveText("https://example.com/plan");
+    for (const page of [csm.page, stakeholder.page])
+      await expect(editorOf(page).locator('a[href="https://example.com/plan"]')).toHaveText("https://example.com/plan");
   });
 
   await test.step("the pages are accessible with the editor, presence and carets", async () => {
@@ -247,7 +261,12 @@ test("a CSM and a stakeholder write in the same document at once; both see both,
   await stakeholder.context.close();
 });
 
-test("edits made offline are kept and merge on both sides when the connection is back", async ({ browser, baseURL, viewport, isMobile }, testInfo) => {
+test("edits made offline are kept and merge on both sides when the connection is back", async ({
+  browser,
+  baseURL,
+  viewport,
+  isMobile,
+}, testInfo) => {
   test.setTimeout(120_000);
   const people: Cast = cast[testInfo.project.name as keyof typeof cast];
   const csm = await openBrowser(browser, baseURL, viewport, isMobile);
@@ -263,7 +282,10 @@ test("edits made offline are kept and merge on both sides when the connection is
   await test.step("the stakeholder goes offline and keeps writing; the CSM writes too", async () => {
     await stakeholder.context.setOffline(true);
     await expect(stakeholder.page.getByText("Offline — your edits are kept and will sync when you reconnect")).toBeVisible();
-    await typeTogether({ page: stakeholder.page, after: "Next steps:", text: offlineWords }, { page: csm.page, after: "Goals:", text: onlineWords });
+    await typeTogether(
+      { page: stakeholder.page, after: "Next steps:", text: offlineWords },
+      { page: csm.page, after: "Goals:", text: onlineWords },
+    );
     await expect.poll(() => documentText(stakeholder.page)).toContain(offlineWords);
     await expect.poll(() => documentText(csm.page)).toContain(onlineWords);
     // Apart for now: neither has the other's new words.

@@ -38,7 +38,9 @@ async function signInToHub(page: Page, email: string) {
   await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
 }
 
-test("a champion completes a task, mentions their CSM and proposes a due date; the CSM sees it all and accepts the date", async ({ page }, testInfo) => {
+test("a champion completes a task, mentions their CSM and proposes a due date; the CSM sees it all and accepts the date", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(90_000);
   const person = people[testInfo.project.name as keyof typeof people];
   const comment = `Numbers attached, over to you (${testInfo.project.name} ${Date.now()})`;
@@ -73,7 +75,10 @@ test("a champion completes a task, mentions their CSM and proposes a due date; t
     for (let step = 0; step < 3; step++) await page.keyboard.press("Tab");
     await expect(task.getByRole("button", { name: "Post comment" })).toBeFocused();
     await page.keyboard.press("Enter");
-    const posted = task.getByRole("region", { name: `Comments on “${person.task}”` }).getByRole("listitem").filter({ hasText: comment });
+    const posted = task
+      .getByRole("region", { name: `Comments on “${person.task}”` })
+      .getByRole("listitem")
+      .filter({ hasText: comment });
     await expect(posted).toContainText(`@${csm.name}`);
     await expect(posted).toContainText(person.name);
     await expect(box).toHaveText("");
@@ -91,7 +96,13 @@ test("a champion completes a task, mentions their CSM and proposes a due date; t
 
   await test.step("the CSM gets a mail about the mention", async () => {
     await page.goto("/dev/mailbox");
-    await expect(page.locator("li").filter({ hasText: csm.email }).filter({ hasText: `${person.name} mentioned you on “${person.task}”` }).first()).toBeVisible();
+    await expect(
+      page
+        .locator("li")
+        .filter({ hasText: csm.email })
+        .filter({ hasText: `${person.name} mentioned you on “${person.task}”` })
+        .first(),
+    ).toBeVisible();
   });
 
   await test.step("the CSM sees the completion and the comment on the account page", async () => {
@@ -119,6 +130,8 @@ test("a champion completes a task, mentions their CSM and proposes a due date; t
     await expect(proposals).toHaveCount(0);
     const row = page.locator("li", { has: page.getByText(person.csmTask, { exact: true }) }).last();
     await expect(row).toContainText("Due Feb 14, 2031");
-    await expect(page.getByRole("region", { name: "Recent activity" })).toContainText(`accepted ${person.name}'s proposal to move "${person.csmTask}"`);
+    await expect(page.getByRole("region", { name: "Recent activity" })).toContainText(
+      `accepted ${person.name}'s proposal to move "${person.csmTask}"`,
+    );
   });
 });

@@ -1,14 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { customerVisibleTitles } from "../../prisma/demo-data";
-import {
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  expectNoneOf,
-  forbiddenTexts,
-  HUB,
-  hubPerson,
-  openSignInMail,
-} from "./support";
+import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoneOf, forbiddenTexts, HUB, hubPerson, openSignInMail } from "./support";
 
 // The customer hub, as a stakeholder uses it: magic-link sign-in through the dev mailbox,
 // home and plan. Runs on the desktop and on the 375px phone project, with axe-core on every page.

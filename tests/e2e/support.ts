@@ -1,13 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import {
-  accountOfStakeholder,
-  allTitles,
-  DEMO_PASSWORD,
-  demoVendors,
-  internalTexts,
-  type DemoAccount,
-} from "../../prisma/demo-data";
+import { accountOfStakeholder, allTitles, DEMO_PASSWORD, demoVendors, internalTexts, type DemoAccount } from "../../prisma/demo-data";
 
 /** The browser tests run on the demo seed (prisma/demo-data.ts), freshly written for each run. */
 export { DEMO_PASSWORD };
@@ -76,5 +69,8 @@ export function forbiddenTexts(account: DemoAccount) {
 
 /** Fails if the text contains any of the forbidden strings, naming them. */
 export function expectNoneOf(text: string, forbidden: string[], what: string) {
-  expect(forbidden.filter((item) => text.includes(item)), what).toEqual([]);
+  expect(
+    forbidden.filter((item) => text.includes(item)),
+    what,
+  ).toEqual([]);
 }

@@ -38,7 +38,11 @@ async function watch(page: Page): Promise<Findings> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = seen;
-    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`), true);
+    document.addEventListener(
+      "securitypolicyviolation",
+      (event) => seen.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`),
+      true,
+    );
   });
   return findings;
 }
@@ -49,17 +53,25 @@ async function domProblems(page: Page) {
     const problems: string[] = [];
     const scripts = [...document.querySelectorAll("script")];
     const nonce = scripts[0]?.nonce;
-    for (const script of scripts) if (!script.nonce || script.nonce !== nonce) problems.push(`script without the page's nonce: ${script.outerHTML.slice(0, 120)}`);
+    for (const script of scripts)
+      if (!script.nonce || script.nonce !== nonce) problems.push(`script without the page's nonce: ${script.outerHTML.slice(0, 120)}`);
     for (const element of document.querySelectorAll("*")) {
       for (const attribute of element.attributes) {
         if (attribute.name.toLowerCase().startsWith("on")) problems.push(`<${element.localName} ${attribute.name}>`);
         if (["href", "src", "action", "formaction", "xlink:href", "srcset", "data", "poster"].includes(attribute.name.toLowerCase())) {
-          const value = attribute.value.replace(/[\t\n\r]/g, "").trim().toLowerCase();
-          if (/^(javascript|data|vbscript):/.test(value)) problems.push(`<${element.localName} ${attribute.name}="${attribute.value.slice(0, 60)}">`);
+          const value = attribute.value
+            .replace(/[\t\n\r]/g, "")
+            .trim()
+            .toLowerCase();
+          if (/^(javascript|data|vbscript):/.test(value))
+            problems.push(`<${element.localName} ${attribute.name}="${attribute.value.slice(0, 60)}">`);
         }
       }
       // Nothing stored may become a frame, a plugin, a style sheet or foreign markup in the page's content.
-      if (["iframe", "object", "embed", "frame", "svg", "math", "style", "base", "form"].includes(element.localName) && element.closest("[class*='break-words']")) {
+      if (
+        ["iframe", "object", "embed", "frame", "svg", "math", "style", "base", "form"].includes(element.localName) &&
+        element.closest("[class*='break-words']")
+      ) {
         problems.push(`<${element.localName}> in stored rich text`);
       }
     }
@@ -162,7 +174,9 @@ async function writeHostileDocument(page: Page, origin: string, documentPath: st
     });
     // Stored when the document page (its stored HTML, served before the editor connects) shows it.
     await expect
-      .poll(async () => (await (await page.request.get(documentPath)).text()).includes("&lt;script&gt;alert(1)&lt;/script&gt;"), { timeout: 30_000 })
+      .poll(async () => (await (await page.request.get(documentPath)).text()).includes("&lt;script&gt;alert(1)&lt;/script&gt;"), {
+        timeout: 30_000,
+      })
       .toBe(true);
   } finally {
     provider.destroy();
@@ -171,7 +185,8 @@ async function writeHostileDocument(page: Page, origin: string, documentPath: st
 }
 
 const doc = (content: unknown[]) => JSON.stringify({ type: "doc", content });
-const paragraphs = (payloads: readonly string[]) => payloads.map((payload) => ({ type: "paragraph", content: [{ type: "text", text: payload }] }));
+const paragraphs = (payloads: readonly string[]) =>
+  payloads.map((payload) => ({ type: "paragraph", content: [{ type: "text", text: payload }] }));
 // The long payloads are for the size limits (tests/integration); here they would only slow the pages.
 const payloads = XSS_PAYLOADS.filter((payload) => payload.length <= 600);
 
@@ -179,7 +194,9 @@ const payloads = XSS_PAYLOADS.filter((payload) => payload.length <= 600);
 function textComments() {
   const comments: string[] = [];
   for (let start = 0; start < payloads.length; start += 5) {
-    comments.push(doc(payloads.slice(start, start + 5).flatMap((payload) => (combinedHostileDocument(payload) as { content: unknown[] }).content)));
+    comments.push(
+      doc(payloads.slice(start, start + 5).flatMap((payload) => (combinedHostileDocument(payload) as { content: unknown[] }).content)),
+    );
   }
   return comments;
 }
@@ -190,10 +207,12 @@ function textComments() {
  * tests/integration/rich-text-xss.test.ts, this only has to put the kept ones on the pages).
  */
 function addressComments() {
-  return payloads.filter((payload) => !payload.startsWith("<")).flatMap((payload) => {
-    const places = new Map(hostileDocuments(payload));
-    return [JSON.stringify(places.get("link href")), JSON.stringify(places.get("image src"))];
-  });
+  return payloads
+    .filter((payload) => !payload.startsWith("<"))
+    .flatMap((payload) => {
+      const places = new Map(hostileDocuments(payload));
+      return [JSON.stringify(places.get("link href")), JSON.stringify(places.get("image src"))];
+    });
 }
 
 test("hostile rich text is stored inert and every page that shows it runs nothing", async ({ page, baseURL }, testInfo) => {
@@ -232,7 +251,13 @@ test("hostile rich text is stored inert and every page that shows it runs nothin
 
   await test.step("the CSM comments (customer-visible and internal), describes a task and writes the hub welcome", async () => {
     for (const [index, bodyJson] of [...textComments(), ...addressComments()].entries()) {
-      await post(page.request, origin, accountPath, { intent: "addComment", on: "task", itemId: describedTask, visibility: index % 2 ? "customer" : "internal", bodyJson });
+      await post(page.request, origin, accountPath, {
+        intent: "addComment",
+        on: "task",
+        itemId: describedTask,
+        visibility: index % 2 ? "customer" : "internal",
+        bodyJson,
+      });
     }
     // The description: every payload as a paragraph, and each in every text place. The version
     // comes from the task's description form, as the browser would send it.
@@ -294,9 +319,12 @@ test("hostile rich text is stored inert and every page that shows it runs nothin
     [HUB, async () => {}],
     [`${HUB}/plan`, openCommentPanels],
     [`${HUB}/checklist`, async () => {}],
-    [`${HUB}/documents/${documentId}`, async (page: Page) => {
-      await expect(page.getByRole("textbox", { name: "Document text" })).toHaveAttribute("contenteditable", "true");
-    }],
+    [
+      `${HUB}/documents/${documentId}`,
+      async (page: Page) => {
+        await expect(page.getByRole("textbox", { name: "Document text" })).toHaveAttribute("contenteditable", "true");
+      },
+    ],
   ] as Array<[string, (page: Page) => Promise<void>]>) {
     await test.step(`hub: ${path}`, async () => {
       await page.goto(path);

@@ -96,18 +96,24 @@ describe("accounts", () => {
 
   it("keeps one account when two whose names differ only in case are created at once; the other gets the name's field error", async () => {
     const name = `Raced Corp ${unique()}`;
-    const responses = await Promise.all([name, name.toUpperCase()].map((variant) => post("/console/accounts/new", { name: variant, arr: "0", lifecycleStage: "onboarding" })));
+    const responses = await Promise.all(
+      [name, name.toUpperCase()].map((variant) => post("/console/accounts/new", { name: variant, arr: "0", lifecycleStage: "onboarding" })),
+    );
     expect(responses.map((response) => response.status).sort()).toEqual([302, 400]);
     expect(await responses.find((response) => response.status === 400)!.text()).toContain("Another account already has this name");
     const accounts = await db.account.findMany({ where: { vendorId: a.vendor.id, name: { in: [name, name.toUpperCase()] } } });
     expect(accounts).toHaveLength(1);
     const summaries = [name, name.toUpperCase()].map((variant) => `created the account ${variant}`);
-    expect(await db.activityEvent.count({ where: { vendorId: a.vendor.id, action: "account.created", summary: { in: summaries } } })).toBe(1);
+    expect(await db.activityEvent.count({ where: { vendorId: a.vendor.id, action: "account.created", summary: { in: summaries } } })).toBe(
+      1,
+    );
 
     // The database keeps the rule itself, for renames and for any other writer; other vendors may use the name.
     await expect(db.account.create({ data: { vendorId: a.vendor.id, name: name.toLowerCase() } })).rejects.toMatchObject({ code: "P2002" });
     const other = await db.account.create({ data: { vendorId: a.vendor.id, name: `Other ${unique()}` } });
-    await expect(db.account.update({ where: { id: other.id }, data: { name: name.toLowerCase() } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(db.account.update({ where: { id: other.id }, data: { name: name.toLowerCase() } })).rejects.toMatchObject({
+      code: "P2002",
+    });
     await expect(db.account.create({ data: { vendorId: b.vendor.id, name } })).resolves.toMatchObject({ name });
   });
 
@@ -147,7 +153,10 @@ describe("accounts", () => {
   });
 
   it("keeps its own name when edited (the name check skips the account itself)", async () => {
-    const outcome = await createAccount({ vendorId: a.vendor.id, userId: a.csm.id }, { name: `Own name ${unique()}`, arr: 0, lifecycleStage: "onboarding" });
+    const outcome = await createAccount(
+      { vendorId: a.vendor.id, userId: a.csm.id },
+      { name: `Own name ${unique()}`, arr: 0, lifecycleStage: "onboarding" },
+    );
     expect(outcome.ok).toBe(true);
     const id = outcome.ok ? outcome.id : "";
     const account = await db.account.findUniqueOrThrow({ where: { id } });
@@ -184,7 +193,11 @@ describe("stakeholders", () => {
     expect(await db.stakeholder.count({ where: { accountId: other.id } })).toBe(0);
 
     // Another vendor's customers are other people, even with the same address.
-    const elsewhere = await post(`/console/accounts/${b.account.id}/stakeholders/new`, { name: "Same Person", email: a.champion.email, hubRole: "member" }, cookieB);
+    const elsewhere = await post(
+      `/console/accounts/${b.account.id}/stakeholders/new`,
+      { name: "Same Person", email: a.champion.email, hubRole: "member" },
+      cookieB,
+    );
     expect(elsewhere.status).toBe(302);
   });
 
@@ -214,13 +227,24 @@ describe("stakeholders", () => {
     expect(await taken.text()).toContain(`This person is already a stakeholder of ${a.account.name}`);
 
     expect((await post(url, form)).status).toBe(302);
-    expect(await db.stakeholder.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ name: "Renamed Person", title: "CFO", hubRole: "champion" });
+    expect(await db.stakeholder.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({
+      name: "Renamed Person",
+      title: "CFO",
+      hubRole: "champion",
+    });
   });
 
   it("removes a person after a confirm step: their hub session ends and their tasks lose their owner", async () => {
     const person = await createStakeholder(a.account);
     const task = await db.successTask.create({
-      data: { vendorId: a.vendor.id, accountId: a.account.id, planId: a.plan.plan.id, initiativeId: a.plan.milestone.id, title: "Theirs", ownerStakeholderId: person.id },
+      data: {
+        vendorId: a.vendor.id,
+        accountId: a.account.id,
+        planId: a.plan.plan.id,
+        initiativeId: a.plan.milestone.id,
+        title: "Theirs",
+        ownerStakeholderId: person.id,
+      },
     });
     const hub = await hubCookie(person.id);
     expect((await server.request(`/hub/${a.vendor.slug}`, { cookie: hub })).status).toBe(200);
@@ -246,7 +270,11 @@ describe("stakeholders", () => {
 describe("engagements", () => {
   it("creates an engagement with its empty plan in one go", async () => {
     const account = await db.account.create({ data: { vendorId: a.vendor.id, name: `Engaged ${unique()}` } });
-    const response = await post(`/console/accounts/${account.id}/engagements/new`, { kind: "adoption", startDate: "2025-02-01", targetEndAt: "2025-05-01" });
+    const response = await post(`/console/accounts/${account.id}/engagements/new`, {
+      kind: "adoption",
+      startDate: "2025-02-01",
+      targetEndAt: "2025-05-01",
+    });
     expect(response.status).toBe(302);
     const engagement = await db.engagement.findFirstOrThrow({ where: { accountId: account.id }, include: { plan: true } });
     expect(engagement).toMatchObject({ vendorId: a.vendor.id, kind: "adoption" });
@@ -257,7 +285,11 @@ describe("engagements", () => {
 
   it("refuses a target end before the start, and writes nothing", async () => {
     const account = await db.account.create({ data: { vendorId: a.vendor.id, name: `Backwards ${unique()}` } });
-    const response = await post(`/console/accounts/${account.id}/engagements/new`, { kind: "renewal", startDate: "2025-06-01", targetEndAt: "2025-05-31" });
+    const response = await post(`/console/accounts/${account.id}/engagements/new`, {
+      kind: "renewal",
+      startDate: "2025-06-01",
+      targetEndAt: "2025-05-31",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("The target end cannot be before the start");
     expect(await db.engagement.count({ where: { accountId: account.id } })).toBe(0);
@@ -269,7 +301,9 @@ describe("engagements", () => {
     const form = { kind: "expansion", startDate: "2025-03-01", targetEndAt: "2025-09-30" };
     expect((await post(`/console/accounts/${a.account.id}/engagements/new`, form, cookieB)).status).toBe(404);
     expect((await post(url, form, cookieB)).status).toBe(404);
-    expect((await server.request(`/console/accounts/${b.account.id}/engagements/${a.plan.engagement.id}`, { cookie: cookieB })).status).toBe(404);
+    expect(
+      (await server.request(`/console/accounts/${b.account.id}/engagements/${a.plan.engagement.id}`, { cookie: cookieB })).status,
+    ).toBe(404);
     expect((await db.engagement.findUniqueOrThrow({ where: { id: a.plan.engagement.id } })).kind).toBe("onboarding");
 
     expect((await post(url, form)).status).toBe(302);

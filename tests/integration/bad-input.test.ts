@@ -56,7 +56,10 @@ const account = (world: World) => `/console/accounts/${world.account.id}`;
 const blueprint = (world: World) => `/console/blueprints/${world.blueprint.blueprint.id}`;
 const play = (world: World) => `/console/plays/${world.play.play.id}`;
 const hub = (world: World) => `/hub/${world.vendor.slug}`;
-const item = (fields: { title: string; visibility?: string; dueOffsetDays?: string; ownerRole?: string }) => ({ visibility: "customer", ...fields });
+const item = (fields: { title: string; visibility?: string; dueOffsetDays?: string; ownerRole?: string }) => ({
+  visibility: "customer",
+  ...fields,
+});
 
 // login.tsx does not export its schema yet: this stand-in names the same fields.
 const loginStandIn = z.object({ email: z.string(), password: z.string(), redirectTo: z.string().optional() });
@@ -83,13 +86,31 @@ const forms: Record<string, Form | { noInput: string }> = {
     url: () => "/signup",
     intents: {
       "": {
-        valid: (w) => ({ companyName: "Initech", slug: `initech-${w.marker}`, name: "Peter Gibbons", email: `peter-${w.marker}@initech.test`, password: "a password that is long enough" }),
+        valid: (w) => ({
+          companyName: "Initech",
+          slug: `initech-${w.marker}`,
+          name: "Peter Gibbons",
+          email: `peter-${w.marker}@initech.test`,
+          password: "a password that is long enough",
+        }),
       },
     },
   },
-  "routes/_auth+/signup_.confirm": { as: "anonymous", url: () => "/signup/confirm", intents: { "": { valid: (w) => ({ token: w.tokens.signup }) } } },
-  "routes/hub.$vendorSlug+/sign-in": { as: "anonymous", url: (w) => `${hub(w)}/sign-in`, intents: { "": { valid: (w) => ({ email: w.champion.email }) } } },
-  "routes/hub.$vendorSlug+/verify": { as: "anonymous", url: (w) => `${hub(w)}/verify`, intents: { "": { valid: (w) => ({ token: w.tokens.magicLink }) } } },
+  "routes/_auth+/signup_.confirm": {
+    as: "anonymous",
+    url: () => "/signup/confirm",
+    intents: { "": { valid: (w) => ({ token: w.tokens.signup }) } },
+  },
+  "routes/hub.$vendorSlug+/sign-in": {
+    as: "anonymous",
+    url: (w) => `${hub(w)}/sign-in`,
+    intents: { "": { valid: (w) => ({ email: w.champion.email }) } },
+  },
+  "routes/hub.$vendorSlug+/verify": {
+    as: "anonymous",
+    url: (w) => `${hub(w)}/verify`,
+    intents: { "": { valid: (w) => ({ token: w.tokens.magicLink }) } },
+  },
   "routes/hub.$vendorSlug+/act": {
     as: "anonymous",
     url: (w) => `${hub(w)}/act`,
@@ -109,7 +130,16 @@ const forms: Record<string, Form | { noInput: string }> = {
     url: () => "/console/accounts/new",
     schema: accountSchema,
     intents: {
-      "": { valid: (w) => ({ name: `New account ${w.marker}`, domain: "new-account.test", arr: "120,000.50", renewalDate: "2031-01-15", lifecycleStage: "adoption", ownerId: w.csm.id }) },
+      "": {
+        valid: (w) => ({
+          name: `New account ${w.marker}`,
+          domain: "new-account.test",
+          arr: "120,000.50",
+          renewalDate: "2031-01-15",
+          lifecycleStage: "adoption",
+          ownerId: w.csm.id,
+        }),
+      },
     },
   },
   "routes/console+/accounts.$accountId_.edit": {
@@ -117,20 +147,40 @@ const forms: Record<string, Form | { noInput: string }> = {
     url: (w) => `${account(w)}/edit`,
     schema: accountSchema,
     intents: {
-      "": { valid: (w) => ({ name: `Edited ${w.marker}`, domain: "edited.test", arr: "120000", renewalDate: "2031-01-15", lifecycleStage: "renewal", ownerId: w.csm.id }) },
+      "": {
+        valid: (w) => ({
+          name: `Edited ${w.marker}`,
+          domain: "edited.test",
+          arr: "120000",
+          renewalDate: "2031-01-15",
+          lifecycleStage: "renewal",
+          ownerId: w.csm.id,
+        }),
+      },
     },
   },
   "routes/console+/accounts.$accountId_.stakeholders.new": {
     as: "console",
     url: (w) => `${account(w)}/stakeholders/new`,
     schema: stakeholderSchema,
-    intents: { "": { valid: (w) => ({ name: "Bad Input Person", email: `person-${w.marker}@customer.test`, title: "Head of Support", hubRole: "member" }) } },
+    intents: {
+      "": {
+        valid: (w) => ({
+          name: "Bad Input Person",
+          email: `person-${w.marker}@customer.test`,
+          title: "Head of Support",
+          hubRole: "member",
+        }),
+      },
+    },
   },
   "routes/console+/accounts.$accountId_.stakeholders.$stakeholderId": {
     as: "console",
     url: (w) => `${account(w)}/stakeholders/${w.member.id}`,
     intents: {
-      update: { valid: (w) => ({ intent: "update", name: "Renamed Person", email: w.member.email, title: "VP Support", hubRole: "executive" }) },
+      update: {
+        valid: (w) => ({ intent: "update", name: "Renamed Person", email: w.member.email, title: "VP Support", hubRole: "executive" }),
+      },
       remove: { valid: () => ({ intent: "remove" }) },
       invite: { valid: () => ({ intent: "invite" }) },
       revoke: { valid: () => ({ intent: "revoke" }) },
@@ -166,11 +216,46 @@ const forms: Record<string, Form | { noInput: string }> = {
     url: blueprint,
     intents: {
       "add-objective": { valid: () => ({ intent: "add-objective", ...item({ title: "Go live" }), description: "Why" }) },
-      "add-initiative": { valid: (w) => ({ intent: "add-initiative", parentId: w.blueprint.objective.id, ...item({ title: "Pilot", dueOffsetDays: "14" }), description: "What" }) },
-      "add-task": { valid: (w) => ({ intent: "add-task", parentId: w.blueprint.initiative.id, ...item({ title: "Kickoff", ownerRole: "csm", dueOffsetDays: "3" }), description: "How" }) },
-      "edit-objective": { valid: (w) => ({ intent: "edit-objective", itemId: w.blueprint.objective.id, ...item({ title: "Go live soon" }), description: "Why" }) },
-      "edit-initiative": { valid: (w) => ({ intent: "edit-initiative", itemId: w.blueprint.initiative.id, ...item({ title: "Pilot soon", dueOffsetDays: "15" }), description: "What" }) },
-      "edit-task": { valid: (w) => ({ intent: "edit-task", itemId: w.blueprint.csmTask.id, ...item({ title: "Kickoff soon", ownerRole: "champion", dueOffsetDays: "5" }), description: "How" }) },
+      "add-initiative": {
+        valid: (w) => ({
+          intent: "add-initiative",
+          parentId: w.blueprint.objective.id,
+          ...item({ title: "Pilot", dueOffsetDays: "14" }),
+          description: "What",
+        }),
+      },
+      "add-task": {
+        valid: (w) => ({
+          intent: "add-task",
+          parentId: w.blueprint.initiative.id,
+          ...item({ title: "Kickoff", ownerRole: "csm", dueOffsetDays: "3" }),
+          description: "How",
+        }),
+      },
+      "edit-objective": {
+        valid: (w) => ({
+          intent: "edit-objective",
+          itemId: w.blueprint.objective.id,
+          ...item({ title: "Go live soon" }),
+          description: "Why",
+        }),
+      },
+      "edit-initiative": {
+        valid: (w) => ({
+          intent: "edit-initiative",
+          itemId: w.blueprint.initiative.id,
+          ...item({ title: "Pilot soon", dueOffsetDays: "15" }),
+          description: "What",
+        }),
+      },
+      "edit-task": {
+        valid: (w) => ({
+          intent: "edit-task",
+          itemId: w.blueprint.csmTask.id,
+          ...item({ title: "Kickoff soon", ownerRole: "champion", dueOffsetDays: "5" }),
+          description: "How",
+        }),
+      },
       move: { valid: (w) => ({ intent: "move", itemId: w.blueprint.csmTask.id, direction: "down" }) },
       remove: { valid: (w) => ({ intent: "remove", itemId: w.blueprint.csmTask.id }) },
       publish: { valid: () => ({ intent: "publish" }), url: (w) => `/console/blueprints/${w.draft.id}` },
@@ -194,7 +279,15 @@ const forms: Record<string, Form | { noInput: string }> = {
     // Discriminated on the kind: a link's fields (files are multipart, tested in resources.test.ts).
     schema: newResourceSchema.optionsMap.get("link"),
     intents: {
-      "": { valid: (w) => ({ kind: "link", title: "Admin guide", url: "https://example.com/guide", description: "Start here", sharedWith: w.account.id }) },
+      "": {
+        valid: (w) => ({
+          kind: "link",
+          title: "Admin guide",
+          url: "https://example.com/guide",
+          description: "Start here",
+          sharedWith: w.account.id,
+        }),
+      },
     },
   },
   "routes/console+/resources.$resourceId": {
@@ -218,8 +311,19 @@ const forms: Record<string, Form | { noInput: string }> = {
       update: { valid: () => ({ intent: "update", name: "Renamed play", situation: "The sponsor left", kind: "customer" }) },
       archive: { valid: () => ({ intent: "archive" }) },
       restore: { valid: () => ({ intent: "restore" }) },
-      addItem: { valid: () => ({ intent: "addItem", title: "Call the sponsor", description: "Soon", ownerRole: "csm", dueOffsetDays: "3" }) },
-      editItem: { valid: (w) => ({ intent: "editItem", itemId: w.play.csmItem.id, title: "Call the sponsor", description: "Soon", ownerRole: "champion", dueOffsetDays: "5" }) },
+      addItem: {
+        valid: () => ({ intent: "addItem", title: "Call the sponsor", description: "Soon", ownerRole: "csm", dueOffsetDays: "3" }),
+      },
+      editItem: {
+        valid: (w) => ({
+          intent: "editItem",
+          itemId: w.play.csmItem.id,
+          title: "Call the sponsor",
+          description: "Soon",
+          ownerRole: "champion",
+          dueOffsetDays: "5",
+        }),
+      },
       moveItem: { valid: (w) => ({ intent: "moveItem", itemId: w.play.csmItem.id, direction: "down" }) },
       removeItem: { valid: (w) => ({ intent: "removeItem", itemId: w.play.csmItem.id }) },
     },
@@ -230,17 +334,72 @@ const forms: Record<string, Form | { noInput: string }> = {
     schema: planActionSchema,
     intents: {
       updateTask: {
-        valid: (w) => ({ intent: "updateTask", taskId: w.plan.customerTask.id, version: "1", title: "Invite the team", status: "done", visibility: "customer", owner: `stakeholder:${w.champion.id}`, dueDate: "2031-01-15" }),
+        valid: (w) => ({
+          intent: "updateTask",
+          taskId: w.plan.customerTask.id,
+          version: "1",
+          title: "Invite the team",
+          status: "done",
+          visibility: "customer",
+          owner: `stakeholder:${w.champion.id}`,
+          dueDate: "2031-01-15",
+        }),
       },
-      updateTaskDescription: { valid: (w) => ({ intent: "updateTaskDescription", taskId: w.plan.customerTask.id, version: "1", description: "Step one\nStep two", descriptionJson: richText }) },
-      removeTaskDescription: { valid: (w) => ({ intent: "removeTaskDescription", taskId: w.describedTask.id, version: String(w.describedTask.version) }) },
-      addTask: { valid: (w) => ({ intent: "addTask", milestoneId: w.plan.milestone.id, title: "Invite the team", visibility: "customer", owner: `user:${w.csm.id}`, dueDate: "2031-01-15" }) },
+      updateTaskDescription: {
+        valid: (w) => ({
+          intent: "updateTaskDescription",
+          taskId: w.plan.customerTask.id,
+          version: "1",
+          description: "Step one\nStep two",
+          descriptionJson: richText,
+        }),
+      },
+      removeTaskDescription: {
+        valid: (w) => ({ intent: "removeTaskDescription", taskId: w.describedTask.id, version: String(w.describedTask.version) }),
+      },
+      addTask: {
+        valid: (w) => ({
+          intent: "addTask",
+          milestoneId: w.plan.milestone.id,
+          title: "Invite the team",
+          visibility: "customer",
+          owner: `user:${w.csm.id}`,
+          dueDate: "2031-01-15",
+        }),
+      },
       addObjective: { valid: (w) => ({ intent: "addObjective", planId: w.plan.plan.id, title: "Faster answers", visibility: "customer" }) },
-      updateObjective: { valid: (w) => ({ intent: "updateObjective", objectiveId: w.plan.objective.id, title: "Faster answers", visibility: "internal" }) },
-      addMilestone: { valid: (w) => ({ intent: "addMilestone", objectiveId: w.plan.objective.id, title: "Pilot", visibility: "customer", targetDate: "2031-01-15" }) },
-      updateMilestone: { valid: (w) => ({ intent: "updateMilestone", milestoneId: w.plan.milestone.id, title: "Pilot", visibility: "customer", targetDate: "2031-01-15" }) },
+      updateObjective: {
+        valid: (w) => ({ intent: "updateObjective", objectiveId: w.plan.objective.id, title: "Faster answers", visibility: "internal" }),
+      },
+      addMilestone: {
+        valid: (w) => ({
+          intent: "addMilestone",
+          objectiveId: w.plan.objective.id,
+          title: "Pilot",
+          visibility: "customer",
+          targetDate: "2031-01-15",
+        }),
+      },
+      updateMilestone: {
+        valid: (w) => ({
+          intent: "updateMilestone",
+          milestoneId: w.plan.milestone.id,
+          title: "Pilot",
+          visibility: "customer",
+          targetDate: "2031-01-15",
+        }),
+      },
       removeItem: { valid: (w) => ({ intent: "removeItem", kind: "task", itemId: w.plan.vendorTask.id }) },
-      addComment: { valid: (w) => ({ intent: "addComment", on: "task", itemId: w.plan.customerTask.id, body: "Done on our side", bodyJson: richText, visibility: "customer" }) },
+      addComment: {
+        valid: (w) => ({
+          intent: "addComment",
+          on: "task",
+          itemId: w.plan.customerTask.id,
+          body: "Done on our side",
+          bodyJson: richText,
+          visibility: "customer",
+        }),
+      },
       launchPlay: { valid: (w) => ({ intent: "launchPlay", playId: w.play.play.id }) },
       closeCase: { valid: (w) => ({ intent: "closeCase", caseId: w.caseId }) },
       reopenCase: { valid: (w) => ({ intent: "reopenCase", caseId: w.closedCaseId }) },
@@ -255,8 +414,12 @@ const forms: Record<string, Form | { noInput: string }> = {
     intents: {
       completeTask: { valid: (w) => ({ intent: "completeTask", taskId: w.plan.customerTask.id, version: "1" }) },
       reopenTask: { valid: (w) => ({ intent: "reopenTask", taskId: w.doneTask.id, version: String(w.doneTask.version) }) },
-      comment: { valid: (w) => ({ intent: "comment", on: "task", itemId: w.plan.customerTask.id, body: "Done on our side", bodyJson: richText }) },
-      proposeDueDate: { valid: (w) => ({ intent: "proposeDueDate", taskId: w.describedTask.id, dueDate: "2031-01-15", note: "After the holidays" }) },
+      comment: {
+        valid: (w) => ({ intent: "comment", on: "task", itemId: w.plan.customerTask.id, body: "Done on our side", bodyJson: richText }),
+      },
+      proposeDueDate: {
+        valid: (w) => ({ intent: "proposeDueDate", taskId: w.describedTask.id, dueDate: "2031-01-15", note: "After the holidays" }),
+      },
     },
   },
   "routes/console+/accounts.$accountId_.documents._index": {
@@ -279,7 +442,12 @@ const forms: Record<string, Form | { noInput: string }> = {
     url: (w) => `${account(w)}/documents/${w.document.id}/versions/${w.version.id}`,
     intents: { restore: { valid: () => ({ intent: "restore" }) } },
   },
-  "routes/hub.$vendorSlug+/_hub+/documents._index": { as: "hub", url: (w) => `${hub(w)}/documents`, schema: hubDocumentSchema, intents: { "": { valid: () => ({ title: "Our goals" }) } } },
+  "routes/hub.$vendorSlug+/_hub+/documents._index": {
+    as: "hub",
+    url: (w) => `${hub(w)}/documents`,
+    schema: hubDocumentSchema,
+    intents: { "": { valid: () => ({ title: "Our goals" }) } },
+  },
   "routes/hub.$vendorSlug+/_hub+/documents.$documentId": {
     as: "hub",
     url: (w) => `${hub(w)}/documents/${w.document.id}`,
@@ -309,14 +477,26 @@ async function buildWorld() {
   const marker = randomUUID().slice(0, 8);
   const scope = { vendorId: tenant.vendor.id, userId: tenant.csm.id };
   const member = await db.stakeholder.create({
-    data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, email: `member-${marker}@customer.test`, name: `Member ${marker}`, hubRole: "member" },
+    data: {
+      vendorId: tenant.vendor.id,
+      accountId: tenant.account.id,
+      email: `member-${marker}@customer.test`,
+      name: `Member ${marker}`,
+      hubRole: "member",
+    },
   });
   // A pending invitation to revoke.
   await createVerification({ vendorId: tenant.vendor.id, stakeholderId: member.id, purpose: "invitation", createdById: tenant.csm.id });
   const blueprint = await createPublishedBlueprint(tenant.vendor.id, marker);
   // A blueprint with a draft change, so that publishing has something to publish.
   const { blueprint: draft } = await createPublishedBlueprint(tenant.vendor.id, `draft-${marker}`);
-  await addBlueprintItem({ vendorId: tenant.vendor.id }, draft.id, { kind: "objective", parentId: null, title: `Draft ${marker}`, description: null, visibility: "customer" });
+  await addBlueprintItem({ vendorId: tenant.vendor.id }, draft.id, {
+    kind: "objective",
+    parentId: null,
+    title: `Draft ${marker}`,
+    description: null,
+    visibility: "customer",
+  });
   const play = await createPlayWithItems(tenant.vendor.id, "customer", marker);
   const launched = await launchPlay(scope, { accountId: tenant.account.id, playId: play.play.id });
   const other = await createPlayWithItems(tenant.vendor.id, "internal", marker);
@@ -327,31 +507,81 @@ async function buildWorld() {
   const created = await createDocument(scope, tenant.account.id, { title: `Notes ${marker}`, visibility: "customer" });
   const document = await db.sharedDocument.findUniqueOrThrow({ where: { id: created!.id } });
   const version = await db.documentVersion.create({
-    data: { vendorId: tenant.vendor.id, documentId: document.id, name: "First", yState: new Uint8Array(), contentJson: document.contentJson, contentHtml: document.contentHtml },
+    data: {
+      vendorId: tenant.vendor.id,
+      documentId: document.id,
+      name: "First",
+      yState: new Uint8Array(),
+      contentJson: document.contentJson,
+      contentHtml: document.contentHtml,
+    },
   });
-  const taskBase = { vendorId: tenant.vendor.id, accountId: tenant.account.id, planId: tenant.plan.plan.id, initiativeId: tenant.plan.milestone.id, ownerStakeholderId: tenant.champion.id };
-  const doneTask = await db.successTask.create({ data: { ...taskBase, title: `Done ${marker}`, status: "done", completedAt: new Date(), position: 5 } });
+  const taskBase = {
+    vendorId: tenant.vendor.id,
+    accountId: tenant.account.id,
+    planId: tenant.plan.plan.id,
+    initiativeId: tenant.plan.milestone.id,
+    ownerStakeholderId: tenant.champion.id,
+  };
+  const doneTask = await db.successTask.create({
+    data: { ...taskBase, title: `Done ${marker}`, status: "done", completedAt: new Date(), position: 5 },
+  });
   const describedTask = await db.successTask.create({
     data: { ...taskBase, title: `Described ${marker}`, description: "Old", descriptionHtml: "<p>Old</p>", position: 6 },
   });
   const proposal = await db.dueDateProposal.create({
-    data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, taskId: tenant.plan.customerTask.id, proposedById: tenant.champion.id, proposedDueDate: new Date("2031-02-01") },
+    data: {
+      vendorId: tenant.vendor.id,
+      accountId: tenant.account.id,
+      taskId: tenant.plan.customerTask.id,
+      proposedById: tenant.champion.id,
+      proposedDueDate: new Date("2031-02-01"),
+    },
   });
   const emailAction = (action: "complete_task" | "reply") =>
-    createEmailAction({ stakeholder: { id: tenant.champion.id, vendorId: tenant.vendor.id }, vendorSlug: tenant.vendor.slug, action, subjectId: tenant.plan.customerTask.id }).then(
-      (issued) => issued.token,
-    );
+    createEmailAction({
+      stakeholder: { id: tenant.champion.id, vendorId: tenant.vendor.id },
+      vendorSlug: tenant.vendor.slug,
+      action,
+      subjectId: tenant.plan.customerTask.id,
+    }).then((issued) => issued.token);
   const tokens = {
     magicLink: (await createVerification({ vendorId: tenant.vendor.id, stakeholderId: tenant.champion.id, purpose: "magic_link" })).token,
     completeTask: await emailAction("complete_task"),
     reply: await emailAction("reply"),
     signup: (
-      await createPendingSignup({ companyName: "Initrode", slug: `initrode-${marker}`, name: "Bill Lumbergh", email: `bill-${marker}@initrode.test`, passwordHash: await hashPassword(TEST_PASSWORD) })
+      await createPendingSignup({
+        companyName: "Initrode",
+        slug: `initrode-${marker}`,
+        name: "Bill Lumbergh",
+        email: `bill-${marker}@initrode.test`,
+        passwordHash: await hashPassword(TEST_PASSWORD),
+      })
     ).token,
   };
   const cookies = { anonymous: undefined, console: await consoleCookie(tenant.csm.id), hub: await hubCookie(tenant.champion.id) };
-  const laterEngagement = await db.engagement.create({ data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, kind: "renewal", startDate: new Date() } });
-  return { ...tenant, marker, member, blueprint, draft, play, caseId: launched.caseId, closedCaseId: closed.caseId, resource, document, version, doneTask, describedTask, proposal, laterEngagement, tokens, cookies };
+  const laterEngagement = await db.engagement.create({
+    data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, kind: "renewal", startDate: new Date() },
+  });
+  return {
+    ...tenant,
+    marker,
+    member,
+    blueprint,
+    draft,
+    play,
+    caseId: launched.caseId,
+    closedCaseId: closed.caseId,
+    resource,
+    document,
+    version,
+    doneTask,
+    describedTask,
+    proposal,
+    laterEngagement,
+    tokens,
+    cookies,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,12 +613,16 @@ function intentsOf(schema: z.ZodTypeAny): Record<string, Field[]> {
   const { schema: inner } = unwrap(schema);
   if (inner instanceof z.ZodDiscriminatedUnion && inner.discriminator === "intent") {
     return Object.fromEntries(
-      (inner.options as z.ZodObject<z.ZodRawShape>[]).map((option) => [(unwrap(option.shape.intent!).schema as z.ZodLiteral<string>).value, fieldsOf(option.shape)]),
+      (inner.options as z.ZodObject<z.ZodRawShape>[]).map((option) => [
+        (unwrap(option.shape.intent!).schema as z.ZodLiteral<string>).value,
+        fieldsOf(option.shape),
+      ]),
     );
   }
   if (inner instanceof z.ZodObject) {
     const intent = inner.shape.intent ? unwrap(inner.shape.intent).schema : undefined;
-    const values = intent instanceof z.ZodEnum ? (intent.options as string[]) : intent instanceof z.ZodLiteral ? [intent.value as string] : [""];
+    const values =
+      intent instanceof z.ZodEnum ? (intent.options as string[]) : intent instanceof z.ZodLiteral ? [intent.value as string] : [""];
     return Object.fromEntries(values.map((value) => [value, fieldsOf(inner.shape)]));
   }
   throw new Error("a form schema is an object or a discriminated union on intent");
@@ -447,7 +681,8 @@ async function decodeData(response: Response): Promise<unknown> {
 function fieldErrors(value: unknown): Record<string, string[]> {
   if (!value || typeof value !== "object") return {};
   const record = value as Record<string, unknown>;
-  if ("status" in record && "error" in record && record.error && typeof record.error === "object") return record.error as Record<string, string[]>;
+  if ("status" in record && "error" in record && record.error && typeof record.error === "object")
+    return record.error as Record<string, string[]>;
   return Object.values(record).reduce<Record<string, string[]>>((found, child) => ({ ...found, ...fieldErrors(child) }), {});
 }
 
@@ -464,8 +699,14 @@ const schemaOf = (routeId: string, form: Form) => (build.routes[routeId]?.module
 describe("the forms of the build", () => {
   it("has a baseline for every action and every intent", () => {
     const actions = Object.keys(build.routes).filter((id) => build.routes[id]!.module.action);
-    expect(actions.filter((id) => !(id in forms)), "actions without an entry").toEqual([]);
-    expect(Object.keys(forms).filter((id) => !actions.includes(id)), "entries for actions that no longer exist").toEqual([]);
+    expect(
+      actions.filter((id) => !(id in forms)),
+      "actions without an entry",
+    ).toEqual([]);
+    expect(
+      Object.keys(forms).filter((id) => !actions.includes(id)),
+      "entries for actions that no longer exist",
+    ).toEqual([]);
     for (const [routeId, form] of Object.entries(forms)) {
       if ("noInput" in form) continue;
       const schema = schemaOf(routeId, form);
@@ -496,7 +737,10 @@ for (const [routeId, form] of Object.entries(forms)) {
           if (field.name === "intent") continue;
           for (const [label, value] of breakages(field, valid[field.name])) {
             const what = `${field.name}: ${label}`;
-            const response = await server.request(dataUrl(routeId, (baseline.url ?? form.url)(world)), { cookie: world.cookies[form.as], form: withField(valid, field.name, value) });
+            const response = await server.request(dataUrl(routeId, (baseline.url ?? form.url)(world)), {
+              cookie: world.cookies[form.as],
+              form: withField(valid, field.name, value),
+            });
             if (response.status !== 400) {
               failures.push(`${what} → ${response.status}`);
               await response.body?.cancel();
@@ -504,7 +748,8 @@ for (const [routeId, form] of Object.entries(forms)) {
               continue;
             }
             const errors = fieldErrors(await decodeData(response));
-            if (!namesOf(field.name).some((name) => errors[name]?.length)) failures.push(`${what} → 400 without an error for ${field.name} (${JSON.stringify(errors).slice(0, 200)})`);
+            if (!namesOf(field.name).some((name) => errors[name]?.length))
+              failures.push(`${what} → 400 without an error for ${field.name} (${JSON.stringify(errors).slice(0, 200)})`);
             const after = await snapshot(world);
             if (after !== before) failures.push(`${what} → wrote something`);
             before = after;
@@ -513,12 +758,18 @@ for (const [routeId, form] of Object.entries(forms)) {
         const known = Object.keys(knownProblems).filter((label) => label.startsWith(`${routeId}${intent ? ` (${intent})` : ""}: `));
         const labelled = failures.map((failure) => `${routeId}${intent ? ` (${intent})` : ""}: ${failure}`);
         expect(labelled.filter((failure) => !known.includes(failure))).toEqual([]);
-        expect(known.filter((label) => !labelled.includes(label)), "known problems that are fixed: remove them from the list").toEqual([]);
+        expect(
+          known.filter((label) => !labelled.includes(label)),
+          "known problems that are fixed: remove them from the list",
+        ).toEqual([]);
       });
 
       test("accepts the valid submission and writes it", async () => {
         const before = await snapshot(world);
-        const response = await server.request((baseline.url ?? form.url)(world), { cookie: world.cookies[form.as], form: baseline.valid(world) });
+        const response = await server.request((baseline.url ?? form.url)(world), {
+          cookie: world.cookies[form.as],
+          form: baseline.valid(world),
+        });
         const location = response.headers.get("location") ?? "";
         const body = await response.text();
         expect(response.status, body.slice(0, 300)).toBeGreaterThanOrEqual(200);

@@ -56,7 +56,13 @@ describe("blueprint builder", () => {
     const blueprint = await createBlueprint(scope, { name: "Builder", description: "Steps" });
     const first = await addBlueprintItem(scope, blueprint.id, { ...item, kind: "objective", parentId: null, title: "First" });
     const second = await addBlueprintItem(scope, blueprint.id, { ...item, kind: "objective", parentId: null, title: "Second" });
-    const milestone = await addBlueprintItem(scope, blueprint.id, { ...item, kind: "initiative", parentId: first.id, title: "Go live", dueOffsetDays: 30 });
+    const milestone = await addBlueprintItem(scope, blueprint.id, {
+      ...item,
+      kind: "initiative",
+      parentId: first.id,
+      title: "Go live",
+      dueOffsetDays: 30,
+    });
     const task = await addBlueprintItem(scope, blueprint.id, {
       ...item,
       kind: "task",
@@ -156,10 +162,25 @@ describe("blueprint builder", () => {
 
     // Now that version 2 is the draft, version 1's ids are refused.
     for (const edit of [
-      () => updateBlueprintItem(scope, published.blueprint.id, published.csmTask.id, { kind: "task", title: "Sneaky", description: null, ownerRole: "csm", dueOffsetDays: 1, visibility: "customer" }),
+      () =>
+        updateBlueprintItem(scope, published.blueprint.id, published.csmTask.id, {
+          kind: "task",
+          title: "Sneaky",
+          description: null,
+          ownerRole: "csm",
+          dueOffsetDays: 1,
+          visibility: "customer",
+        }),
       () => moveBlueprintItem(scope, published.blueprint.id, published.championTask.id, "up"),
       () => removeBlueprintItem(scope, published.blueprint.id, published.objective.id),
-      () => addBlueprintItem(scope, published.blueprint.id, { ...item, kind: "initiative", parentId: published.objective.id, title: "x", dueOffsetDays: 1 }),
+      () =>
+        addBlueprintItem(scope, published.blueprint.id, {
+          ...item,
+          kind: "initiative",
+          parentId: published.objective.id,
+          title: "x",
+          dueOffsetDays: 1,
+        }),
     ]) {
       await expect(edit()).rejects.toThrow("Version 1 is published and can't be changed.");
     }
@@ -176,7 +197,10 @@ describe("blueprint builder", () => {
     expect(loaded.name).toBe(`${published.blueprint.name} (copy)`);
     expect(loaded.versions).toHaveLength(1);
     expect(loaded.working).toMatchObject({ number: 1, status: "draft" });
-    const titles = loaded.working!.items.flatMap((o) => [o.title, ...o.initiatives.flatMap((i) => [i.title, ...i.tasks.map((t) => t.title)])]);
+    const titles = loaded.working!.items.flatMap((o) => [
+      o.title,
+      ...o.initiatives.flatMap((i) => [i.title, ...i.tasks.map((t) => t.title)]),
+    ]);
     expect(titles).toHaveLength(6);
     expect(titles).toContain(published.internalTask.title);
     // Copies, not the same rows.
@@ -187,7 +211,11 @@ describe("blueprint builder", () => {
     expect(active.map((row) => row.id)).toEqual([copy.id]);
     expect(active[0]).toMatchObject({ latestPublishedNumber: null, hasDraft: true, counts: { objectives: 1, initiatives: 2, tasks: 3 } });
     const all = await listBlueprints(scope, { includeArchived: true });
-    expect(all.find((row) => row.id === published.blueprint.id)).toMatchObject({ archived: true, latestPublishedNumber: 1, hasDraft: false });
+    expect(all.find((row) => row.id === published.blueprint.id)).toMatchObject({
+      archived: true,
+      latestPublishedNumber: 1,
+      hasDraft: false,
+    });
     await expect(
       addBlueprintItem(scope, published.blueprint.id, { ...item, kind: "objective", parentId: null, title: "While archived" }),
     ).rejects.toThrow("archived");
@@ -222,7 +250,12 @@ describe("applying a blueprint", () => {
     expect(csmTask.dueDate).toEqual(new Date("2031-04-02T00:00:00Z"));
     expect(championTask.dueDate).toEqual(new Date("2031-04-09T00:00:00Z"));
     expect(csmTask.initiative!.targetDate).toEqual(new Date("2031-04-13T00:00:00Z"));
-    expect(csmTask).toMatchObject({ ownerVendorUserId: tenant.csm.id, ownerStakeholderId: null, visibility: "customer", accountId: tenant.account.id });
+    expect(csmTask).toMatchObject({
+      ownerVendorUserId: tenant.csm.id,
+      ownerStakeholderId: null,
+      visibility: "customer",
+      accountId: tenant.account.id,
+    });
     expect(championTask).toMatchObject({ ownerStakeholderId: tenant.champion.id, ownerVendorUserId: null });
     expect(internalTask.visibility).toBe("internal");
     expect(internalTask.initiative!.visibility).toBe("internal");
@@ -246,7 +279,11 @@ describe("applying a blueprint", () => {
     });
     expect(result).toMatchObject({ ok: true, planId: tenant.plan.plan.id });
     const objectives = await db.successObjective.findMany({ where: { planId: tenant.plan.plan.id }, orderBy: { position: "asc" } });
-    expect(objectives.map((objective) => objective.title)).toEqual([tenant.plan.objective.title, tenant.plan.internalObjective.title, published.objective.title]);
+    expect(objectives.map((objective) => objective.title)).toEqual([
+      tenant.plan.objective.title,
+      tenant.plan.internalObjective.title,
+      published.objective.title,
+    ]);
     // Roles left unmapped stay unowned.
     const task = await db.successTask.findFirstOrThrow({ where: { title: published.csmTask.title, planId: tenant.plan.plan.id } });
     expect(task).toMatchObject({ ownerVendorUserId: null, ownerStakeholderId: null });
@@ -431,7 +468,14 @@ describe("tenancy", () => {
     const own = await createPublishedBlueprint(b.vendor.id, unique());
     const sneaky = await server.request(`/console/blueprints/${own.blueprint.id}`, {
       cookie: cookieB,
-      form: { intent: "add-task", parentId: published.initiative.id, title: "Injected", ownerRole: "csm", dueOffsetDays: "1", visibility: "customer" },
+      form: {
+        intent: "add-task",
+        parentId: published.initiative.id,
+        title: "Injected",
+        ownerRole: "csm",
+        dueOffsetDays: "1",
+        visibility: "customer",
+      },
     });
     expect(sneaky.status).toBe(404);
     expect(await db.blueprintItem.count({ where: { vendorId: a.vendor.id } })).toBe(itemsBefore);

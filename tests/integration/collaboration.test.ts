@@ -79,7 +79,12 @@ function connect(documentId: string, cookie: string | undefined, on: TestServer 
     minDelay: 50,
     maxDelay: 200,
   });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentId, document: doc, onAuthenticationFailed: () => (refused = true) });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: documentId,
+    document: doc,
+    onAuthenticationFailed: () => (refused = true),
+  });
   provider.attach();
   clients.push(provider);
   const fragment = () => doc.getXmlFragment(DOCUMENT_FIELD);
@@ -93,7 +98,8 @@ function close(provider: HocuspocusProvider) {
   provider.configuration.websocketProvider.destroy();
 }
 
-const liveJson = (doc: Y.Doc) => yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), richTextSchema).toJSON() as JSONContent;
+const liveJson = (doc: Y.Doc) =>
+  yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), richTextSchema).toJSON() as JSONContent;
 
 async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
@@ -163,8 +169,14 @@ describe("who may connect", () => {
   beforeAll(async () => {
     customerDoc = await newDocument("Kickoff notes");
     internalDoc = await newDocument("INTERNAL risks", "internal");
-    await server.liveDocuments.replaceContent(customerDoc, { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "CUSTOMER marker" }] }] });
-    await server.liveDocuments.replaceContent(internalDoc, { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "INTERNAL marker" }] }] });
+    await server.liveDocuments.replaceContent(customerDoc, {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "CUSTOMER marker" }] }],
+    });
+    await server.liveDocuments.replaceContent(internalDoc, {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "INTERNAL marker" }] }],
+    });
   });
 
   it("refuses, sending nothing of the document, anyone who may not see it", async () => {
@@ -279,12 +291,18 @@ function randomEdit(client: Client, random: () => number) {
 describe("editing together", () => {
   it("converges after 1,000 concurrent random edits by three people, and a restarted server loads what was stored", async () => {
     const documentId = await newDocument("Success criteria");
-    const editors = [connect(documentId, cookies.csm), connect(documentId, cookies.champion), connect(documentId, await consoleCookie(a.admin.id))];
+    const editors = [
+      connect(documentId, cookies.csm),
+      connect(documentId, cookies.champion),
+      connect(documentId, await consoleCookie(a.admin.id)),
+    ];
     await Promise.all(editors.map(synced));
     const first = editors[0]!;
     const firstBlock = first.fragment().get(0) as Y.XmlElement;
     if (!firstBlock.get(0)) firstBlock.insert(0, [new Y.XmlText("Our goals ")]);
-    await Promise.all(editors.map((client) => until(() => (client.fragment().get(0) as Y.XmlElement | undefined)?.length, "the first text")));
+    await Promise.all(
+      editors.map((client) => until(() => (client.fragment().get(0) as Y.XmlElement | undefined)?.length, "the first text")),
+    );
 
     const seed = testSeed("CONVERGENCE_SEED");
     // Printed so that a failure can be replayed: CONVERGENCE_SEED=<seed> npx vitest run <this file>.
@@ -299,7 +317,7 @@ describe("editing together", () => {
     await Promise.all(editors.map(synced));
     const converged = await until(() => {
       const [one, two, three] = editors.map((client) => JSON.stringify(client.json()));
-      return one === two && two === three ? JSON.parse(one!) as JSONContent : null;
+      return one === two && two === three ? (JSON.parse(one!) as JSONContent) : null;
     }, `convergence (seed ${seed})`);
     expect(texts(converged).length).toBeGreaterThan(0);
     const stored = await storedAs(documentId, converged);
@@ -380,7 +398,10 @@ const HOSTILE_EDITS: Array<[what: string, write: (marker: string) => Y.XmlElemen
   ["a javascript: image", (marker) => [element("image", { src: `javascript:alert('${marker}')`, alt: marker })]],
   ["a data: image", (marker) => [element("image", { src: `data:image/svg+xml,<svg onload="alert('${marker}')"/>`, alt: marker })]],
   ["a script element", (marker) => [element("script", {}, `alert('${marker}')`)]],
-  ["an iframe among good paragraphs", (marker) => [element("paragraph", {}, "Looks harmless"), element("iframe", { src: `https://evil.test/${marker}` })]],
+  [
+    "an iframe among good paragraphs",
+    (marker) => [element("paragraph", {}, "Looks harmless"), element("iframe", { src: `https://evil.test/${marker}` })],
+  ],
   ["text straight in the document", () => [new Y.XmlText("HOSTILE text outside any block") as unknown as Y.XmlElement]],
 ];
 
@@ -457,7 +478,10 @@ describe("storing", () => {
     addParagraph(champion, "The champion's edit");
     await storedAs(documentId, champion.json());
 
-    const events = await db.activityEvent.findMany({ where: { subjectId: documentId, action: "document.edited" }, orderBy: { createdAt: "asc" } });
+    const events = await db.activityEvent.findMany({
+      where: { subjectId: documentId, action: "document.edited" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((event) => [event.summary, event.visibility, event.actorVendorUserId ?? event.actorStakeholderId])).toEqual([
       ["edited “Business case”", "customer", a.csm.id],
       ["edited “Business case”", "customer", a.champion.id],
@@ -494,7 +518,10 @@ describe("storing", () => {
     addParagraph(csm, "One more line");
     await storedAsLive(documentId, csm);
 
-    const rows = await db.mention.findMany({ where: { documentId: { in: [documentId, internalId] } }, select: { documentId: true, stakeholderId: true, vendorUserId: true } });
+    const rows = await db.mention.findMany({
+      where: { documentId: { in: [documentId, internalId] } },
+      select: { documentId: true, stakeholderId: true, vendorUserId: true },
+    });
     expect(rows).toEqual(
       expect.arrayContaining([
         { documentId, stakeholderId: a.champion.id, vendorUserId: null },
@@ -502,7 +529,9 @@ describe("storing", () => {
       ]),
     );
     expect(rows).toHaveLength(2);
-    const mails = await db.emailMessage.findMany({ where: { to: { in: [a.champion.email, a.admin.email, b.csm.email] }, template: "mention" } });
+    const mails = await db.emailMessage.findMany({
+      where: { to: { in: [a.champion.email, a.admin.email, b.csm.email] }, template: "mention" },
+    });
     expect(mails.map((mail) => mail.to).sort()).toEqual([a.admin.email, a.champion.email].sort());
     const toChampion = mails.find((mail) => mail.to === a.champion.email)!;
     expect(toChampion.text).toContain(`mentioned you in the document "Launch plan"`);
@@ -540,13 +569,18 @@ describe("storing", () => {
     // Everyone editing sees the same: the server's change reaches the editors like any edit.
     await until(() => JSON.stringify(csm.json()) === row.contentJson, "the settled mentions at the other editor");
     // Mails go out once the content is stored.
-    const mail = await until(() => db.emailMessage.findFirst({ where: { to: a.csm.email, template: "mention", text: { contains: "Pricing proposal" } } }), "the mention mail");
+    const mail = await until(
+      () => db.emailMessage.findFirst({ where: { to: a.csm.email, template: "mention", text: { contains: "Pricing proposal" } } }),
+      "the mention mail",
+    );
     expect(mail.text).toContain(`Over to @${a.csm.name}`);
     expect(mail.text).not.toContain("Vendor CEO");
     expect(await db.mention.count({ where: { documentId, stakeholderId: elsewhere.id } })).toBe(0);
 
     const internalRow = await storedAsLive(internalId, internal);
-    expect(mentionsOf(JSON.parse(internalRow.contentJson)).map((node) => [node.attrs?.id, node.attrs?.label])).toEqual([[mentionId("vendorUser", a.admin.id), a.admin.name]]);
+    expect(mentionsOf(JSON.parse(internalRow.contentJson)).map((node) => [node.attrs?.id, node.attrs?.label])).toEqual([
+      [mentionId("vendorUser", a.admin.id), a.admin.name],
+    ]);
     expect(internalRow.contentText).toBe(`Over to @${a.champion.name}@${a.admin.name} for sign-off`);
 
     // A person renamed since: the next store shows their name as it is now.
@@ -578,7 +612,9 @@ describe("restoring a version", () => {
     const row = await storedAsLive(documentId, csm);
     expect(mentionsOf(JSON.parse(row.contentJson)).map((node) => node.attrs?.id)).toEqual([mentionId("stakeholder", a.champion.id)]);
 
-    const mails = await db.emailMessage.findMany({ where: { to: a.champion.email, template: "mention", text: { contains: "Onboarding checklist" } } });
+    const mails = await db.emailMessage.findMany({
+      where: { to: a.champion.email, template: "mention", text: { contains: "Onboarding checklist" } },
+    });
     expect(mails).toHaveLength(1);
     expect(await db.mention.count({ where: { documentId } })).toBe(1);
   });
@@ -596,7 +632,11 @@ describe("presence", () => {
     const seen: unknown[] = [];
     champion.provider.awareness!.on("change", () => champion.provider.awareness!.getStates().forEach((state) => seen.push(state.user)));
     await Promise.all([synced(champion), synced(forger)]);
-    champion.provider.setAwarenessField("user", { key: mentionId("stakeholder", a.champion.id), name: a.champion.name, color: personColor(mentionId("stakeholder", a.champion.id)) });
+    champion.provider.setAwarenessField("user", {
+      key: mentionId("stakeholder", a.champion.id),
+      name: a.champion.name,
+      color: personColor(mentionId("stakeholder", a.champion.id)),
+    });
 
     // The member's client claims to be the vendor's CSM, in the CSM's colour, and later the admin.
     const csmKey = mentionId("vendorUser", a.csm.id);
@@ -615,8 +655,15 @@ describe("presence", () => {
     expect(names).not.toContain(a.csm.name);
     expect(names).not.toContain(a.admin.name);
     // The genuine client, which announces who it is, shows as itself.
-    const forgerView = await until(() => forger.provider.awareness!.getStates().get(champion.doc.clientID)?.user, "the champion at the member");
-    expect(forgerView).toEqual({ key: mentionId("stakeholder", a.champion.id), name: a.champion.name, color: personColor(mentionId("stakeholder", a.champion.id)) });
+    const forgerView = await until(
+      () => forger.provider.awareness!.getStates().get(champion.doc.clientID)?.user,
+      "the champion at the member",
+    );
+    expect(forgerView).toEqual({
+      key: mentionId("stakeholder", a.champion.id),
+      name: a.champion.name,
+      color: personColor(mentionId("stakeholder", a.champion.id)),
+    });
   });
 
   it("closes the connection of a client that rewrites someone else's presence", async () => {
@@ -636,7 +683,9 @@ describe("presence", () => {
     await closed;
     addParagraph(champion, "Still here");
     await until(() => texts(csm.json()).includes("Still here"), "the champion's edit at the CSM");
-    expect(csm.provider.awareness!.getStates().get(champion.doc.clientID)?.user).toEqual(collaboratorIdentity(championKey, a.champion.name));
+    expect(csm.provider.awareness!.getStates().get(champion.doc.clientID)?.user).toEqual(
+      collaboratorIdentity(championKey, a.champion.name),
+    );
   });
 });
 

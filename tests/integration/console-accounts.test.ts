@@ -67,7 +67,9 @@ describe("listAccounts", () => {
     const { scope } = await createPortfolio();
     const marker = unique();
     const percent = await db.account.create({ data: { vendorId: scope.vendorId, name: `100% ${marker}` } });
-    const underscore = await db.account.create({ data: { vendorId: scope.vendorId, name: `snake_case ${marker}`, domain: "under_score.example" } });
+    const underscore = await db.account.create({
+      data: { vendorId: scope.vendorId, name: `snake_case ${marker}`, domain: "under_score.example" },
+    });
     const ids = async (q: string) => (await listAccounts(scope, { ...defaults, q })).accounts.map((account) => account.id);
     expect(await ids(`100% ${marker}`)).toEqual([percent.id]);
     expect(await ids("\\")).toEqual([]);

@@ -119,7 +119,14 @@ describe("sign-in", () => {
     const user = await newUser();
     const inside = await signIn(user.email, TEST_PASSWORD, { redirectTo: "/console?stage=renewal" });
     expect(inside.headers.get("location")).toBe("/console?stage=renewal");
-    for (const target of ["//evil.test/phish", "/\t/evil.test/", "/\\evil.test/", "/\n/evil.test", "/.//evil.test/", "https://evil.test/"]) {
+    for (const target of [
+      "//evil.test/phish",
+      "/\t/evil.test/",
+      "/\\evil.test/",
+      "/\n/evil.test",
+      "/.//evil.test/",
+      "https://evil.test/",
+    ]) {
       const outside = await signIn(user.email, TEST_PASSWORD, { redirectTo: target });
       const location = outside.headers.get("location") ?? "";
       // Where a browser goes: the header is resolved against the page's origin.
@@ -208,7 +215,11 @@ describe("sign-up", () => {
 
     const [mail, ...more] = await mailsTo(email);
     expect(more).toEqual([]);
-    expect(mail).toMatchObject({ status: "outbox", template: "signup-confirmation", subject: "Confirm your email to create your Tandem account" });
+    expect(mail).toMatchObject({
+      status: "outbox",
+      template: "signup-confirmation",
+      subject: "Confirm your email to create your Tandem account",
+    });
     const token = confirmationTokenIn(mail!);
     expect(token).toMatch(/^[a-z2-7]{32}$/);
     expect(mail!.text).toContain(form.companyName);
@@ -218,7 +229,14 @@ describe("sign-up", () => {
     const rows = await db.pendingSignup.findMany({ where: { email } });
     expect(rows).toHaveLength(1);
     const [row] = rows;
-    expect(row).toMatchObject({ companyName: form.companyName, slug: form.slug, name: form.name, email, consumedAt: null, tokenHash: hashVerificationToken(token) });
+    expect(row).toMatchObject({
+      companyName: form.companyName,
+      slug: form.slug,
+      name: form.name,
+      email,
+      consumedAt: null,
+      tokenHash: hashVerificationToken(token),
+    });
     expect(await verifyPassword(form.password, row!.passwordHash)).toBe(true);
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(JSON.stringify(rows)).not.toContain(form.password);
@@ -236,7 +254,10 @@ describe("sign-up", () => {
     expect(freshPage.status).toBe(knownPage.status);
     expect(await comparable(freshPage)).toBe(await comparable(knownPage));
     // What the page's script receives, too.
-    const [knownData, freshData] = [await signUp(signupForm({ email: user.email }), { data: true }), await signUp(signupForm(), { data: true })];
+    const [knownData, freshData] = [
+      await signUp(signupForm({ email: user.email }), { data: true }),
+      await signUp(signupForm(), { data: true }),
+    ];
     expect([knownData.status, freshData.status]).toEqual([200, 200]);
     expect(await freshData.text()).toBe(await knownData.text());
 
@@ -379,7 +400,9 @@ describe("sign-up", () => {
     const form = signupForm();
     const token = await signUpAndReadToken(form);
     const vendor = await createVendor();
-    await db.vendorUser.create({ data: { vendorId: vendor.id, email: form.email, name: "Someone else", passwordHash: "scrypt$0$0$0$x$x" } });
+    await db.vendorUser.create({
+      data: { vendorId: vendor.id, email: form.email, name: "Someone else", passwordHash: "scrypt$0$0$0$x$x" },
+    });
 
     const response = await confirm(token);
     expect(response.status).toBe(409);

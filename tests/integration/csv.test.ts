@@ -66,7 +66,9 @@ describe("accounts export", () => {
     expect(churned).toHaveLength(15);
     expect(churned.every((name) => Number(name!.slice(-2)) % 2 === 1)).toBe(true);
     expect(await names("?owner=me&sort=name")).toEqual(
-      Array.from({ length: 30 }, (_, index) => index).filter((index) => index % 3 === 0).map((index) => `Filtered ${marker} ${String(index).padStart(2, "0")}`),
+      Array.from({ length: 30 }, (_, index) => index)
+        .filter((index) => index % 3 === 0)
+        .map((index) => `Filtered ${marker} ${String(index).padStart(2, "0")}`),
     );
     // A page number is ignored: the export holds every page.
     expect(await names(`?q=${marker}&page=2`)).toHaveLength(30);
@@ -133,7 +135,8 @@ async function upload(content: string | Uint8Array<ArrayBuffer>, { name = "accou
   });
 }
 
-const HEADER = "account_name,account_domain,arr,renewal_date,lifecycle_stage,owner_email,stakeholder_name,stakeholder_email,stakeholder_title,hub_role";
+const HEADER =
+  "account_name,account_domain,arr,renewal_date,lifecycle_stage,owner_email,stakeholder_name,stakeholder_email,stakeholder_title,hub_role";
 const csvOf = (...rows: string[]) => [HEADER, ...rows].join("\r\n") + "\r\n";
 
 /** Counts of what an import can write for a vendor: a refused file changes none. */
@@ -165,8 +168,16 @@ describe("import", () => {
     expect(html).toContain("2 accounts created, 1 account updated");
     expect(html).toContain("2 stakeholders added, 1 stakeholder updated");
 
-    const initech = await db.account.findFirstOrThrow({ where: { vendorId: tenant.vendor.id, name: `Initech, ${m}` }, include: { stakeholders: { orderBy: { name: "asc" } } } });
-    expect(initech).toMatchObject({ domain: `initech-${m}.example`, arrCents: 12_000_050n, lifecycleStage: "adoption", ownerId: tenant.admin.id });
+    const initech = await db.account.findFirstOrThrow({
+      where: { vendorId: tenant.vendor.id, name: `Initech, ${m}` },
+      include: { stakeholders: { orderBy: { name: "asc" } } },
+    });
+    expect(initech).toMatchObject({
+      domain: `initech-${m}.example`,
+      arrCents: 12_000_050n,
+      lifecycleStage: "adoption",
+      ownerId: tenant.admin.id,
+    });
     expect(initech.stakeholders).toMatchObject([
       { name: "Bill Lumbergh", hubRole: "executive", title: "VP" },
       { name: 'Peter "PG" Gibbons', hubRole: "champion", title: "Engineer, Floor 2", email: `peter-${m}@initech.example` },
@@ -178,8 +189,17 @@ describe("import", () => {
     });
     const existing = await db.account.findUniqueOrThrow({ where: { id: tenant.account.id } });
     // Given cells replace values, empty ones keep them.
-    expect(existing).toMatchObject({ name: tenant.account.name, arrCents: 99_900n, lifecycleStage: "renewal", domain: tenant.account.domain, ownerId: tenant.csm.id });
-    expect(await db.stakeholder.findUniqueOrThrow({ where: { id: tenant.champion.id } })).toMatchObject({ name: "Renamed Champion", hubRole: "champion" });
+    expect(existing).toMatchObject({
+      name: tenant.account.name,
+      arrCents: 99_900n,
+      lifecycleStage: "renewal",
+      domain: tenant.account.domain,
+      ownerId: tenant.csm.id,
+    });
+    expect(await db.stakeholder.findUniqueOrThrow({ where: { id: tenant.champion.id } })).toMatchObject({
+      name: "Renamed Champion",
+      hubRole: "champion",
+    });
     expect(await db.activityEvent.count({ where: { vendorId: tenant.vendor.id, action: "account.imported" } })).toBe(3);
   });
 
@@ -187,7 +207,9 @@ describe("import", () => {
     const tenant = await createTenant();
     const before = await countsOf(tenant.vendor.id);
     const m = unique();
-    const file = new File([csvOf(`Atomic ${m},,1,,,,Ann,ann-${m}@atomic.example,,`, `Atomic two ${m},,2,,,,,,,`)], "a.csv", { type: "text/csv" });
+    const file = new File([csvOf(`Atomic ${m},,1,,,,Ann,ann-${m}@atomic.example,,`, `Atomic two ${m},,2,,,,,,,`)], "a.csv", {
+      type: "text/csv",
+    });
     let transactions = 0;
     const failingWriter = {
       // The real transaction, failing after the import's last write: every write must roll back.
@@ -199,7 +221,9 @@ describe("import", () => {
         }, options);
       }) as unknown as typeof db.$transaction,
     };
-    await expect(importAccountsCsv({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, file, failingWriter)).rejects.toThrow("went away");
+    await expect(importAccountsCsv({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, file, failingWriter)).rejects.toThrow(
+      "went away",
+    );
     expect(transactions).toBe(1);
     expect(await countsOf(tenant.vendor.id)).toEqual(before);
   });
@@ -207,7 +231,9 @@ describe("import", () => {
   it("writes nothing when someone adds one of the file's accounts while it is imported, and names that row", async () => {
     const tenant = await createTenant();
     const m = unique();
-    const file = new File([csvOf(`Steady ${m},,1,,,,,,,`, `Contested ${m},,2,,,,Ann,ann-${m}@contested.example,,`)], "a.csv", { type: "text/csv" });
+    const file = new File([csvOf(`Steady ${m},,1,,,,,,,`, `Contested ${m},,2,,,,Ann,ann-${m}@contested.example,,`)], "a.csv", {
+      type: "text/csv",
+    });
     const scope = { vendorId: tenant.vendor.id, userId: tenant.csm.id };
     const racingWriter = {
       // A colleague creates the account, differently capitalised, after the file was checked.
@@ -218,7 +244,10 @@ describe("import", () => {
     };
     const before = await countsOf(tenant.vendor.id);
     const outcome = await importAccountsCsv(scope, file, racingWriter);
-    expect(outcome).toMatchObject({ ok: false, problems: [{ row: 3, field: "account_name", message: expect.stringContaining("Another account already has this name") }] });
+    expect(outcome).toMatchObject({
+      ok: false,
+      problems: [{ row: 3, field: "account_name", message: expect.stringContaining("Another account already has this name") }],
+    });
     expect(await countsOf(tenant.vendor.id)).toEqual({ ...before, accounts: before.accounts + 1 });
     expect(await db.account.count({ where: { vendorId: tenant.vendor.id, name: { in: [`Steady ${m}`, `Contested ${m}`] } } })).toBe(0);
   });
@@ -236,7 +265,11 @@ describe("import", () => {
 
   it.each([
     ["a PNG image", { name: "logo.png", type: "image/png" }, "Choose a CSV file"],
-    ["a spreadsheet", { name: "accounts.xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }, "Choose a CSV file"],
+    [
+      "a spreadsheet",
+      { name: "accounts.xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      "Choose a CSV file",
+    ],
     ["a CSV name on an image type", { name: "accounts.csv", type: "image/png" }, "Choose a CSV file"],
   ])("refuses %s with a clear message", async (_label, file, message) => {
     const response = await upload(csvOf("Sneaky,,1,,,,,,,"), file);
@@ -255,7 +288,7 @@ describe("import", () => {
     expect(await many.text()).toContain(`import at most ${MAX_IMPORT_ROWS} at a time`);
     expect(await db.account.count({ where: { vendorId: a.vendor.id, name: { startsWith: "Many " } } })).toBe(0);
 
-    const empty = await upload("", { name: "" , type: "application/octet-stream" });
+    const empty = await upload("", { name: "", type: "application/octet-stream" });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Choose a CSV file to import");
 
@@ -298,9 +331,7 @@ describe("import", () => {
     const other = await createAccount(a.vendor.id);
     const taken = await createStakeholder(other);
     const m = unique();
-    const response = await upload(
-      csvOf(`Fresh ${m},,1,,,,Taken Person,${taken.email},,`, `Owned ${m},,1,,,${b.csm.email},,,,`),
-    );
+    const response = await upload(csvOf(`Fresh ${m},,1,,,,Taken Person,${taken.email},,`, `Owned ${m},,1,,,${b.csm.email},,,,`));
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain(`This person is already a stakeholder of ${other.name}`);

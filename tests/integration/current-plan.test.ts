@@ -29,7 +29,10 @@ describe("adding an engagement", () => {
       form: { kind: "renewal", startDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) },
     });
     expect(added.status).toBe(302);
-    const renewal = await db.engagement.findFirstOrThrow({ where: { accountId: tenant.account.id, kind: "renewal" }, include: { plan: true } });
+    const renewal = await db.engagement.findFirstOrThrow({
+      where: { accountId: tenant.account.id, kind: "renewal" },
+      include: { plan: true },
+    });
     expect(renewal.plan).not.toBeNull();
     expect((await db.account.findUniqueOrThrow({ where: { id: tenant.account.id } })).currentEngagementId).toBe(tenant.plan.engagement.id);
 
@@ -56,11 +59,20 @@ describe("adding an engagement", () => {
 describe("making another engagement's plan current", () => {
   it("switches the hub and the console to it, and records who did", async () => {
     const { tenant, cookies, accountPage, hubPlan } = await setUp();
-    const renewal = await db.engagement.create({ data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, kind: "renewal", startDate: new Date() } });
-    const renewalPlan = await db.successPlan.create({ data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, engagementId: renewal.id, title: `Renewal plan ${renewal.id}` } });
-    const objective = await db.successObjective.create({ data: { vendorId: tenant.vendor.id, planId: renewalPlan.id, title: `Renew for three years ${renewal.id}` } });
+    const renewal = await db.engagement.create({
+      data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, kind: "renewal", startDate: new Date() },
+    });
+    const renewalPlan = await db.successPlan.create({
+      data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, engagementId: renewal.id, title: `Renewal plan ${renewal.id}` },
+    });
+    const objective = await db.successObjective.create({
+      data: { vendorId: tenant.vendor.id, planId: renewalPlan.id, title: `Renew for three years ${renewal.id}` },
+    });
 
-    const switched = await server.request(accountPage, { cookie: cookies.csm, form: { intent: "makeEngagementCurrent", engagementId: renewal.id } });
+    const switched = await server.request(accountPage, {
+      cookie: cookies.csm,
+      form: { intent: "makeEngagementCurrent", engagementId: renewal.id },
+    });
     expect(switched.status).toBe(200);
     expect((await db.account.findUniqueOrThrow({ where: { id: tenant.account.id } })).currentEngagementId).toBe(renewal.id);
     expect(await db.activityEvent.count({ where: { accountId: tenant.account.id, action: "engagement.made_current" } })).toBe(1);

@@ -35,7 +35,10 @@ beforeAll(async () => {
   server = await startTestServer();
   [a, b] = await Promise.all([createTenant(), createTenant()]);
   accountA2 = await createAccount(a.vendor.id, { ownerId: a.csm.id });
-  const [executive, stakeholderA2] = await Promise.all([createStakeholder(a.account, { hubRole: "executive" }), createStakeholder(accountA2)]);
+  const [executive, stakeholderA2] = await Promise.all([
+    createStakeholder(a.account, { hubRole: "executive" }),
+    createStakeholder(accountA2),
+  ]);
   cookies = {
     csmA: await consoleCookie(a.csm.id),
     csmB: await consoleCookie(b.csm.id),
@@ -50,7 +53,14 @@ beforeAll(async () => {
   const stored = await db.sharedDocument.findUniqueOrThrow({ where: { id: shared.id } });
   versionId = (
     await db.documentVersion.create({
-      data: { vendorId: a.vendor.id, documentId: shared.id, name: "Before the call", yState: new Uint8Array(), contentJson: stored.contentJson, contentHtml: stored.contentHtml },
+      data: {
+        vendorId: a.vendor.id,
+        documentId: shared.id,
+        name: "Before the call",
+        yState: new Uint8Array(),
+        contentJson: stored.contentJson,
+        contentHtml: stored.contentHtml,
+      },
     })
   ).id;
 });
@@ -90,7 +100,11 @@ describe("the console", () => {
   });
 
   it("is a 404 for a document asked for under another account of the same vendor", async () => {
-    for (const url of [`${consoleDocs(accountA2.id)}/${shared.id}`, `${consoleDocs(accountA2.id)}/${shared.id}/versions/${versionId}`, `${consoleDocs(a.account.id)}/${otherAccountDoc.id}/versions/${versionId}`]) {
+    for (const url of [
+      `${consoleDocs(accountA2.id)}/${shared.id}`,
+      `${consoleDocs(accountA2.id)}/${shared.id}/versions/${versionId}`,
+      `${consoleDocs(a.account.id)}/${otherAccountDoc.id}/versions/${versionId}`,
+    ]) {
       const page = await server.request(url, { cookie: cookies.csmA });
       expect(page.status, url).toBe(404);
       expectNone(await page.text(), [shared.text], url);
@@ -117,12 +131,21 @@ describe("the console", () => {
       const response = await server.request(`${consoleDocs(a.account.id)}/${shared.id}`, { cookie: cookies.csmB, form });
       expect(response.status, form.intent).toBe(404);
     }
-    const restore = await server.request(`${consoleDocs(a.account.id)}/${shared.id}/versions/${versionId}`, { cookie: cookies.csmB, form: { intent: "restore" } });
+    const restore = await server.request(`${consoleDocs(a.account.id)}/${shared.id}/versions/${versionId}`, {
+      cookie: cookies.csmB,
+      form: { intent: "restore" },
+    });
     expect(restore.status).toBe(404);
-    const create = await server.request(consoleDocs(a.account.id), { cookie: cookies.csmB, form: { title: "Planted", visibility: "customer" } });
+    const create = await server.request(consoleDocs(a.account.id), {
+      cookie: cookies.csmB,
+      form: { title: "Planted", visibility: "customer" },
+    });
     expect(create.status).toBe(404);
     expect(await documentCounts()).toEqual(before);
-    expect(await db.sharedDocument.findUniqueOrThrow({ where: { id: shared.id } })).toMatchObject({ title: shared.title, visibility: "customer" });
+    expect(await db.sharedDocument.findUniqueOrThrow({ where: { id: shared.id } })).toMatchObject({
+      title: shared.title,
+      visibility: "customer",
+    });
   });
 
   it.each([
@@ -153,8 +176,20 @@ describe("the console", () => {
   it("deletes a document with its versions, back to the list", async () => {
     const doomed = await writeDocument(a, a.account.id, `Old notes ${a.plan.marker}`, "customer", "Out of date");
     const stored = await db.sharedDocument.findUniqueOrThrow({ where: { id: doomed.id } });
-    await db.documentVersion.create({ data: { vendorId: a.vendor.id, documentId: doomed.id, name: "v1", yState: new Uint8Array(), contentJson: stored.contentJson, contentHtml: stored.contentHtml } });
-    const response = await server.request(`${consoleDocs(a.account.id)}/${doomed.id}`, { cookie: cookies.csmA, form: { intent: "delete" } });
+    await db.documentVersion.create({
+      data: {
+        vendorId: a.vendor.id,
+        documentId: doomed.id,
+        name: "v1",
+        yState: new Uint8Array(),
+        contentJson: stored.contentJson,
+        contentHtml: stored.contentHtml,
+      },
+    });
+    const response = await server.request(`${consoleDocs(a.account.id)}/${doomed.id}`, {
+      cookie: cookies.csmA,
+      form: { intent: "delete" },
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(consoleDocs(a.account.id));
     expect(await db.sharedDocument.count({ where: { id: doomed.id } })).toBe(0);
@@ -207,7 +242,10 @@ describe("the hub", () => {
       expect((await server.data(url, cookies.stakeholderA2)).status, `${url}.data`).toBe(404);
     }
     const before = await documentCounts();
-    const save = await server.request(`${hubDocs()}/${shared.id}`, { cookie: cookies.stakeholderA2, form: { intent: "saveVersion", name: "Mine" } });
+    const save = await server.request(`${hubDocs()}/${shared.id}`, {
+      cookie: cookies.stakeholderA2,
+      form: { intent: "saveVersion", name: "Mine" },
+    });
     expect(save.status).toBe(404);
     expect(await documentCounts()).toEqual(before);
   });
@@ -248,7 +286,10 @@ describe("the hub", () => {
     const create = await server.request(hubDocs(), { cookie: cookies.championA, form: { title: "x".repeat(121) } });
     expect(create.status).toBe(400);
     expect(await create.text()).toContain("120");
-    const version = await server.request(`${hubDocs()}/${shared.id}`, { cookie: cookies.championA, form: { intent: "saveVersion", name: "" } });
+    const version = await server.request(`${hubDocs()}/${shared.id}`, {
+      cookie: cookies.championA,
+      form: { intent: "saveVersion", name: "" },
+    });
     expect(version.status).toBe(400);
     expect(await version.text()).toContain("Name the version");
     expect(await documentCounts()).toEqual(before);

@@ -27,7 +27,13 @@ let otherVendor: Doc;
 
 type Doc = { id: string; title: string; text: string };
 
-async function writeDocument(tenant: Tenant, accountId: string, title: string, visibility: "customer" | "internal", text: string): Promise<Doc> {
+async function writeDocument(
+  tenant: Tenant,
+  accountId: string,
+  title: string,
+  visibility: "customer" | "internal",
+  text: string,
+): Promise<Doc> {
   const created = await createDocument({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, accountId, { title, visibility });
   await db.sharedDocument.update({ where: { id: created!.id }, data: { contentText: text } });
   return { id: created!.id, title, text };
@@ -41,10 +47,22 @@ beforeAll(async () => {
   const accountA2 = await createAccount(a.vendor.id, { ownerId: a.csm.id });
   await createStakeholder(accountA2);
   cookies = { csmA: await consoleCookie(a.csm.id), csmB: await consoleCookie(b.csm.id), championA: await hubCookie(a.champion.id) };
-  kickoff = await writeDocument(a, a.account.id, "Kickoff agenda", "customer", `${filler(40)}\n\nWe agree the Rollout Plan and name an owner for each step.\n${filler(60)}`);
+  kickoff = await writeDocument(
+    a,
+    a.account.id,
+    "Kickoff agenda",
+    "customer",
+    `${filler(40)}\n\nWe agree the Rollout Plan and name an owner for each step.\n${filler(60)}`,
+  );
   risks = await writeDocument(a, a.account.id, "Renewal risks", "internal", "The budget owner is leaving; the rollout is at risk.");
   discount = await writeDocument(a, a.account.id, "Pricing notes", "customer", "They pay 50% upfront; fields keep their snake_case names.");
-  lookalike = await writeDocument(a, a.account.id, "Invoice notes", "customer", "They pay 5000 upfront; fields keep their snakeXcase names.");
+  lookalike = await writeDocument(
+    a,
+    a.account.id,
+    "Invoice notes",
+    "customer",
+    "They pay 5000 upfront; fields keep their snakeXcase names.",
+  );
   hostile = await writeDocument(a, a.account.id, "Pasted markup", "customer", `Someone pasted <img src=x onerror=alert(1)> here`);
   otherAccount = await writeDocument(a, accountA2.id, "Rollout for account two", "customer", "Rollout plan of another account");
   otherVendor = await writeDocument(b, b.account.id, "Rollout elsewhere", "customer", "Rollout plan of another vendor");
@@ -210,7 +228,10 @@ describe("any query", () => {
     }
     for (let i = 0; i < 2_000; i++) {
       const q = readDocumentQuery(new URLSearchParams({ q: randomText(random, 40) })).q;
-      await expect(searchAccountDocuments({ vendorId: a.vendor.id }, a.account.id, q), `q=${JSON.stringify(q)} (SEARCH_SEED=${seed})`).resolves.not.toBeNull();
+      await expect(
+        searchAccountDocuments({ vendorId: a.vendor.id }, a.account.id, q),
+        `q=${JSON.stringify(q)} (SEARCH_SEED=${seed})`,
+      ).resolves.not.toBeNull();
     }
     // 300 pages and 2,000 searches: about 15 s alone, more beside the other test workers on two cores.
   }, 120_000);

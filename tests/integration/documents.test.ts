@@ -74,7 +74,10 @@ describe("shared documents", () => {
     expect(row.createdByVendorUserId).toBe(a.csm.id);
     const rendered = renderDocumentState(new Uint8Array(row.yState!));
     expect(rendered.ok && rendered.content.json).toEqual(JSON.parse(row.contentJson));
-    const events = await db.activityEvent.findMany({ where: { subjectId: { in: [customerDoc, internalDoc] }, action: "document.created" }, orderBy: { summary: "asc" } });
+    const events = await db.activityEvent.findMany({
+      where: { subjectId: { in: [customerDoc, internalDoc] }, action: "document.created" },
+      orderBy: { summary: "asc" },
+    });
     expect(events.map((event) => [event.summary, event.visibility, event.actorVendorUserId])).toEqual([
       ["created the document “INTERNAL renewal risks”", "internal", a.csm.id],
       ["created the document “Kickoff notes”", "customer", a.csm.id],
@@ -121,9 +124,18 @@ describe("shared documents", () => {
   it("lets a champion create a customer-visible document on their own account", async () => {
     const created = await createHubDocument(champion, { title: "Our success criteria" });
     const row = await db.sharedDocument.findUniqueOrThrow({ where: { id: created!.id } });
-    expect(row).toMatchObject({ vendorId: a.vendor.id, accountId: a.account.id, visibility: "customer", createdByStakeholderId: a.champion.id });
+    expect(row).toMatchObject({
+      vendorId: a.vendor.id,
+      accountId: a.account.id,
+      visibility: "customer",
+      createdByStakeholderId: a.champion.id,
+    });
     const event = await db.activityEvent.findFirstOrThrow({ where: { subjectId: created!.id } });
-    expect(event).toMatchObject({ actorStakeholderId: a.champion.id, visibility: "customer", summary: "created the document “Our success criteria”" });
+    expect(event).toMatchObject({
+      actorStakeholderId: a.champion.id,
+      visibility: "customer",
+      summary: "created the document “Our success criteria”",
+    });
   });
 
   it("renames and changes visibility with events that follow the document, earlier ones leaving the hub too", async () => {
@@ -163,7 +175,11 @@ describe("shared documents", () => {
     expect(await getDocumentVersion(asHub(champion), internalDoc, versions![0]!.id)).toBeNull();
     expect(await getDocumentVersion(asConsole(csmB), document.id, versions![0]!.id)).toBeNull();
 
-    const events = await db.activityEvent.findMany({ where: { subjectId: document.id }, orderBy: { createdAt: "asc" }, select: { action: true, summary: true } });
+    const events = await db.activityEvent.findMany({
+      where: { subjectId: document.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, summary: true },
+    });
     expect(events.map((event) => event.summary)).toEqual([
       "created the document “Meeting notes”",
       "saved the version “First draft” of “Meeting notes”",
@@ -176,7 +192,17 @@ describe("shared documents", () => {
     const mention = (id: string, label: string): JSONContent => ({ type: "mention", attrs: { id, label } });
     await live.replaceContent(document.id, {
       type: "doc",
-      content: [{ type: "paragraph", content: [{ type: "text", text: "Ask " }, mention(mentionId("vendorUser", a.csm.id), "Vendor CEO"), { type: "text", text: " and " }, mention(mentionId("stakeholder", outsider.stakeholderId), "Olive Outsider")] }],
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Ask " },
+            mention(mentionId("vendorUser", a.csm.id), "Vendor CEO"),
+            { type: "text", text: " and " },
+            mention(mentionId("stakeholder", outsider.stakeholderId), "Olive Outsider"),
+          ],
+        },
+      ],
     });
     const expected = `<p>Ask <span data-type="mention" class="mention" data-id="${mentionId("vendorUser", a.csm.id)}" data-label="${a.csm.name}">@${a.csm.name}</span> and @Olive Outsider</p>`;
     const row = await db.sharedDocument.findUniqueOrThrow({ where: { id: document.id } });

@@ -94,7 +94,10 @@ describe("completing a task from a mail", () => {
     const tenant = await createTenant();
     const expired = await issue(tenant, "complete_task");
     const revoked = await issue(tenant, "complete_task");
-    await db.verification.update({ where: { tokenHash: hashVerificationToken(expired) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.verification.update({
+      where: { tokenHash: hashVerificationToken(expired) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await db.verification.update({ where: { tokenHash: hashVerificationToken(revoked) }, data: { revokedAt: new Date() } });
     const before = await footprint(tenant);
     for (const token of [expired, revoked]) {
@@ -110,11 +113,7 @@ describe("completing a task from a mail", () => {
   it("refuses a task that became internal, moved under an internal milestone or was reassigned, writing nothing", async () => {
     const tenant = await createTenant();
     const colleague = await createStakeholder(tenant.account);
-    const changes = [
-      { visibility: "internal" },
-      { initiativeId: tenant.plan.internalMilestone.id },
-      { ownerStakeholderId: colleague.id },
-    ];
+    const changes = [{ visibility: "internal" }, { initiativeId: tenant.plan.internalMilestone.id }, { ownerStakeholderId: colleague.id }];
     for (const change of changes) {
       const task = await db.successTask.create({
         data: {
@@ -177,7 +176,9 @@ describe("replying from a mail", () => {
     const answer = await post(tenant.vendor.slug, { intent: "reply", token, body: "All invited, see you Monday" });
     expect(answer.status).toBe(200);
     expect(await answer.text()).toContain("Reply posted");
-    const comment = await db.comment.findFirstOrThrow({ where: { taskId: tenant.plan.customerTask.id, body: "All invited, see you Monday" } });
+    const comment = await db.comment.findFirstOrThrow({
+      where: { taskId: tenant.plan.customerTask.id, body: "All invited, see you Monday" },
+    });
     expect(comment).toMatchObject({ visibility: "customer", authorStakeholderId: tenant.champion.id });
     const after = await footprint(tenant);
     expect(after.task).toEqual(before.task);
@@ -195,7 +196,10 @@ describe("rate limit", () => {
     // Counts persist between runs: an address of its own each time.
     const clientIp = `100.64.${randomInt(256)}.${randomInt(1, 255)}`;
     for (let i = 0; i < EMAIL_ACTION_RATE_LIMIT.limit; i++) {
-      const answer = await server.request(`/hub/${tenant.vendor.slug}/act`, { form: { intent: "complete_task", token: `guess${i}` }, clientIp });
+      const answer = await server.request(`/hub/${tenant.vendor.slug}/act`, {
+        form: { intent: "complete_task", token: `guess${i}` },
+        clientIp,
+      });
       expect(answer.status).toBe(400);
     }
     const blocked = await server.request(`/hub/${tenant.vendor.slug}/act`, { form: { intent: "complete_task", token }, clientIp });

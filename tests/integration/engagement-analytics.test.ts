@@ -20,7 +20,13 @@ async function world() {
   await db.stakeholder.update({ where: { id: champion.id }, data: { lastSeenAt: visited } });
 
   // The champion owns the factory's customer task (overdue, todo) and two more, one done.
-  const taskBase = { vendorId: vendor.id, accountId: account.id, planId: plan.plan.id, initiativeId: plan.milestone.id, ownerStakeholderId: champion.id };
+  const taskBase = {
+    vendorId: vendor.id,
+    accountId: account.id,
+    planId: plan.plan.id,
+    initiativeId: plan.milestone.id,
+    ownerStakeholderId: champion.id,
+  };
   await db.successTask.createMany({
     data: [
       { ...taskBase, title: "Done one", status: "done" },

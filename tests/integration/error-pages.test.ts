@@ -17,7 +17,10 @@ describe("error pages", () => {
     const a = await createTenant();
     const b = await createTenant();
     const cookie = await hubCookie(a.champion.id);
-    for (const pathname of [`/hub/${a.vendor.slug}/documents/${b.account.id}`, `/hub/${a.vendor.slug}/documents/no-such-document/versions/no-such-version`]) {
+    for (const pathname of [
+      `/hub/${a.vendor.slug}/documents/${b.account.id}`,
+      `/hub/${a.vendor.slug}/documents/no-such-document/versions/no-such-version`,
+    ]) {
       const response = await server.request(pathname, { cookie });
       expect(response.status, pathname).toBe(404);
       const html = await response.text();
@@ -35,7 +38,11 @@ describe("error pages", () => {
     const a = await createTenant();
     const b = await createTenant();
     const cookie = await consoleCookie(a.csm.id);
-    for (const pathname of [`/console/accounts/${b.account.id}`, `/console/accounts/${b.account.id}/apply`, `/console/plays/no-such-play`]) {
+    for (const pathname of [
+      `/console/accounts/${b.account.id}`,
+      `/console/accounts/${b.account.id}/apply`,
+      `/console/plays/no-such-play`,
+    ]) {
       const response = await server.request(pathname, { cookie });
       expect(response.status, pathname).toBe(404);
       const html = await response.text();

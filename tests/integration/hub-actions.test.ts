@@ -20,13 +20,25 @@ async function buildWorld() {
   const planA2 = await createPlan(accountA2, { vendorUserId: a.csm.id, stakeholderId: stakeholderA2.id });
   const base = { vendorId: a.vendor.id, accountId: a.account.id, planId: a.plan.plan.id };
   const colleagueTask = await db.successTask.create({
-    data: { ...base, initiativeId: a.plan.milestone.id, title: `Colleague's task ${a.plan.marker}`, ownerStakeholderId: colleague.id, position: 5 },
+    data: {
+      ...base,
+      initiativeId: a.plan.milestone.id,
+      title: `Colleague's task ${a.plan.marker}`,
+      ownerStakeholderId: colleague.id,
+      position: 5,
+    },
   });
   const mineUnderInternalMilestone = await db.successTask.create({
     data: { ...base, initiativeId: a.plan.internalMilestone.id, title: `Hidden mine ${a.plan.marker}`, ownerStakeholderId: a.champion.id },
   });
   const mineInternal = await db.successTask.create({
-    data: { ...base, initiativeId: a.plan.milestone.id, title: `INTERNAL mine ${a.plan.marker}`, visibility: "internal", ownerStakeholderId: a.champion.id },
+    data: {
+      ...base,
+      initiativeId: a.plan.milestone.id,
+      title: `INTERNAL mine ${a.plan.marker}`,
+      visibility: "internal",
+      ownerStakeholderId: a.champion.id,
+    },
   });
   return {
     a,
@@ -66,7 +78,10 @@ describe("completing and reopening one's own task", () => {
     expect(reopened.status).toBe(200);
     expect(await taskOf(task.id)).toMatchObject({ status: "todo", version: task.version + 2, completedAt: null });
 
-    const events = await db.activityEvent.findMany({ where: { subjectId: task.id, actorStakeholderId: world.a.champion.id }, orderBy: { createdAt: "asc" } });
+    const events = await db.activityEvent.findMany({
+      where: { subjectId: task.id, actorStakeholderId: world.a.champion.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((event) => [event.action, event.visibility])).toEqual([
       ["task.completed", "customer"],
       ["task.reopened", "customer"],
@@ -118,11 +133,17 @@ describe("comments and mentions", () => {
 
   it("comments on a task, milestone and objective; refuses internal and foreign items with 404", async () => {
     const { plan } = world.a;
-    for (const [on, itemId] of [["task", plan.vendorTask.id], ["milestone", plan.milestone.id], ["objective", plan.objective.id]]) {
+    for (const [on, itemId] of [
+      ["task", plan.vendorTask.id],
+      ["milestone", plan.milestone.id],
+      ["objective", plan.objective.id],
+    ]) {
       const response = await post({ intent: "comment", on: on!, itemId: itemId!, body: `On the ${on} ${plan.marker}\nsecond line` });
       expect(response.status, on).toBe(200);
     }
-    expect(await db.comment.count({ where: { accountId: world.a.account.id, authorStakeholderId: world.a.champion.id } })).toBeGreaterThanOrEqual(3);
+    expect(
+      await db.comment.count({ where: { accountId: world.a.account.id, authorStakeholderId: world.a.champion.id } }),
+    ).toBeGreaterThanOrEqual(3);
     const refused: Array<[string, string]> = [
       ["task", plan.internalTask.id],
       ["milestone", plan.internalMilestone.id],
@@ -168,8 +189,13 @@ describe("comments and mentions", () => {
     ].join(" ");
     const response = await post({ intent: "comment", on: "task", itemId: a.plan.customerTask.id, body });
     expect(response.status).toBe(200);
-    const comment = await db.comment.findFirstOrThrow({ where: { accountId: a.account.id, body: { contains: "please check" } }, include: { mentions: true } });
-    expect(comment.mentions.map((mention) => mention.vendorUserId ?? mention.stakeholderId).sort()).toEqual([a.csm.id, world.colleague.id].sort());
+    const comment = await db.comment.findFirstOrThrow({
+      where: { accountId: a.account.id, body: { contains: "please check" } },
+      include: { mentions: true },
+    });
+    expect(comment.mentions.map((mention) => mention.vendorUserId ?? mention.stakeholderId).sort()).toEqual(
+      [a.csm.id, world.colleague.id].sort(),
+    );
     // The body is the plain text; the HTML shows each resolved mention with its id, the others as text.
     expect(comment.body).toContain(`@${world.colleague.name} too.`);
     expect(comment.bodyHtml).toContain(`data-id="stakeholder:${world.colleague.id}"`);
@@ -177,7 +203,9 @@ describe("comments and mentions", () => {
     expect(`${comment.body}${comment.bodyHtml}`).not.toContain(b.csm.id);
     expect(comment.body).toContain("@Intruder");
 
-    const mails = await db.emailMessage.findMany({ where: { template: "mention", to: { in: [a.csm.email, world.colleague.email, b.csm.email] } } });
+    const mails = await db.emailMessage.findMany({
+      where: { template: "mention", to: { in: [a.csm.email, world.colleague.email, b.csm.email] } },
+    });
     const byRecipient = new Map(mails.map((mail) => [mail.to, mail]));
     expect(byRecipient.has(b.csm.email)).toBe(false);
     expect(byRecipient.get(a.csm.email)?.text).toContain(`/console/accounts/${a.account.id}`);
@@ -210,7 +238,10 @@ describe("due-date proposals", () => {
     const after = await taskOf(task.id);
     expect(after.dueDate?.toISOString().slice(0, 10)).toBe("2031-03-15");
     expect(after.version).toBe(task.version + 1);
-    expect(await db.dueDateProposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ status: "accepted", decidedById: a.csm.id });
+    expect(await db.dueDateProposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({
+      status: "accepted",
+      decidedById: a.csm.id,
+    });
 
     const again = await server.request(`/console/accounts/${a.account.id}`, {
       cookie: world.csm,
@@ -227,16 +258,27 @@ describe("due-date proposals", () => {
     });
     expect(declined.status).toBe(200);
     expect((await taskOf(task.id)).dueDate?.toISOString().slice(0, 10)).toBe("2031-03-15");
-    const actions = (await db.activityEvent.findMany({ where: { subjectId: task.id }, orderBy: { createdAt: "asc" } })).map((event) => event.action);
+    const actions = (await db.activityEvent.findMany({ where: { subjectId: task.id }, orderBy: { createdAt: "asc" } })).map(
+      (event) => event.action,
+    );
     expect(actions).toEqual(["task.due_date_proposed", "task.due_date_accepted", "task.due_date_proposed", "task.due_date_declined"]);
   });
 
   it("keeps one pending proposal when the same person sends two at once; the other is told one is waiting", async () => {
     const { a } = world;
     const task = await db.successTask.create({
-      data: { vendorId: a.vendor.id, accountId: a.account.id, planId: a.plan.plan.id, initiativeId: a.plan.milestone.id, title: `Raced ${a.plan.marker}`, position: 6 },
+      data: {
+        vendorId: a.vendor.id,
+        accountId: a.account.id,
+        planId: a.plan.plan.id,
+        initiativeId: a.plan.milestone.id,
+        title: `Raced ${a.plan.marker}`,
+        position: 6,
+      },
     });
-    const responses = await Promise.all(["2031-07-01", "2031-07-02"].map((dueDate) => post({ intent: "proposeDueDate", taskId: task.id, dueDate })));
+    const responses = await Promise.all(
+      ["2031-07-01", "2031-07-02"].map((dueDate) => post({ intent: "proposeDueDate", taskId: task.id, dueDate })),
+    );
     expect(responses.map((response) => response.status).sort()).toEqual([200, 400]);
     expect(await responses.find((response) => response.status === 400)!.text()).toContain("already proposed");
     expect(await db.dueDateProposal.count({ where: { taskId: task.id, status: "pending" } })).toBe(1);
@@ -244,14 +286,25 @@ describe("due-date proposals", () => {
 
     // The database keeps the rule itself, whatever writes to it.
     const second = db.dueDateProposal.create({
-      data: { vendorId: a.vendor.id, accountId: a.account.id, taskId: task.id, proposedById: a.champion.id, proposedDueDate: new Date("2031-08-01") },
+      data: {
+        vendorId: a.vendor.id,
+        accountId: a.account.id,
+        taskId: task.id,
+        proposedById: a.champion.id,
+        proposedDueDate: new Date("2031-08-01"),
+      },
     });
     await expect(second).rejects.toMatchObject({ code: "P2002" });
   });
 
   it("refuses proposals on internal or foreign tasks with 404, and another vendor's CSM cannot decide", async () => {
     const before = await db.dueDateProposal.count();
-    for (const id of [world.a.plan.internalTask.id, world.mineUnderInternalMilestone.id, world.planA2.customerTask.id, world.b.plan.customerTask.id]) {
+    for (const id of [
+      world.a.plan.internalTask.id,
+      world.mineUnderInternalMilestone.id,
+      world.planA2.customerTask.id,
+      world.b.plan.customerTask.id,
+    ]) {
       const response = await post({ intent: "proposeDueDate", taskId: id, dueDate: "2031-03-15" });
       expect(response.status, id).toBe(404);
     }

@@ -85,11 +85,39 @@ describe("what changed since the last visit", () => {
     const after = (minutes: number) => new Date(backThen.getTime() + minutes * MINUTE);
     await db.activityEvent.createMany({
       data: [
-        { ...base, action: "task.updated", summary: "marked the kickoff as done", visibility: "customer", actorVendorUserId: csm.id, createdAt: after(1) },
-        { ...base, action: "task.updated", summary: "INTERNAL renewal risk noted", visibility: "internal", actorVendorUserId: csm.id, createdAt: after(2) },
-        { ...base, action: "comment.added", summary: "commented on the rollout", visibility: "customer", actorStakeholderId: colleague.id, createdAt: after(3) },
+        {
+          ...base,
+          action: "task.updated",
+          summary: "marked the kickoff as done",
+          visibility: "customer",
+          actorVendorUserId: csm.id,
+          createdAt: after(1),
+        },
+        {
+          ...base,
+          action: "task.updated",
+          summary: "INTERNAL renewal risk noted",
+          visibility: "internal",
+          actorVendorUserId: csm.id,
+          createdAt: after(2),
+        },
+        {
+          ...base,
+          action: "comment.added",
+          summary: "commented on the rollout",
+          visibility: "customer",
+          actorStakeholderId: colleague.id,
+          createdAt: after(3),
+        },
         // Their own doing, and what happened before that visit: nothing new to them.
-        { ...base, action: "comment.added", summary: "my own comment", visibility: "customer", actorStakeholderId: champion.id, createdAt: after(4) },
+        {
+          ...base,
+          action: "comment.added",
+          summary: "my own comment",
+          visibility: "customer",
+          actorStakeholderId: champion.id,
+          createdAt: after(4),
+        },
         { ...base, action: "task.updated", summary: "old news", visibility: "customer", actorVendorUserId: csm.id, createdAt: after(-1) },
       ],
     });
@@ -116,10 +144,22 @@ describe("what changed since the last visit", () => {
     const otherAccount = await db.account.create({ data: { vendorId: vendor.id, name: "Other account" } });
     const since = new Date(Date.now() - 2 * 60 * MINUTE);
     await db.stakeholder.update({ where: { id: champion.id }, data: { previousSeenAt: since, lastSeenAt: new Date() } });
-    const base = { vendorId: vendor.id, subjectType: "SuccessTask", subjectId: plan.customerTask.id, action: "task.updated", visibility: "customer", actorVendorUserId: csm.id };
+    const base = {
+      vendorId: vendor.id,
+      subjectType: "SuccessTask",
+      subjectId: plan.customerTask.id,
+      action: "task.updated",
+      visibility: "customer",
+      actorVendorUserId: csm.id,
+    };
     await db.activityEvent.createMany({
       data: [
-        ...Array.from({ length: 12 }, (_, index) => ({ ...base, accountId: account.id, summary: `change ${index}`, createdAt: new Date(since.getTime() + (index + 1) * MINUTE) })),
+        ...Array.from({ length: 12 }, (_, index) => ({
+          ...base,
+          accountId: account.id,
+          summary: `change ${index}`,
+          createdAt: new Date(since.getTime() + (index + 1) * MINUTE),
+        })),
         { ...base, accountId: otherAccount.id, summary: "other account's change", createdAt: new Date() },
       ],
     });

@@ -27,7 +27,16 @@ async function buildWorld() {
     });
   const task = (initiativeId: string, title: string, status: string, dueDate: Date | null = null) =>
     db.successTask.create({
-      data: { vendorId: a.vendor.id, accountId: a.account.id, planId: plan.plan.id, initiativeId, title: `${title} ${plan.marker}`, status, dueDate, ownerStakeholderId: a.champion.id },
+      data: {
+        vendorId: a.vendor.id,
+        accountId: a.account.id,
+        planId: plan.plan.id,
+        initiativeId,
+        title: `${title} ${plan.marker}`,
+        status,
+        dueDate,
+        ownerStakeholderId: a.champion.id,
+      },
     });
 
   const done = await milestone("Kickoff held", new Date(Date.now() - 10 * DAY), 2);
@@ -66,8 +75,14 @@ afterAll(() => server.close());
 
 function expectInOrder(body: string, texts: string[], what: string) {
   const positions = texts.map((text) => body.indexOf(text));
-  expect(positions.every((position) => position >= 0), `${what}: ${texts.filter((_, i) => positions[i]! < 0).join(", ")}`).toBe(true);
-  expect([...positions].sort((x, y) => x - y), what).toEqual(positions);
+  expect(
+    positions.every((position) => position >= 0),
+    `${what}: ${texts.filter((_, i) => positions[i]! < 0).join(", ")}`,
+  ).toBe(true);
+  expect(
+    [...positions].sort((x, y) => x - y),
+    what,
+  ).toEqual(positions);
 }
 
 describe("milestone state", () => {
@@ -107,7 +122,11 @@ describe("hub timeline", () => {
     const { a, milestones } = world;
     const [html, data] = await server.fetchBoth(`/hub/${a.vendor.slug}/timeline`, world.cookieA1);
     for (const { what, body } of [html!, data!]) {
-      expectInOrder(body, [milestones.done.title, milestones.overdue.title, milestones.atRisk.title, milestones.onTrack.title, milestones.undated.title], what);
+      expectInOrder(
+        body,
+        [milestones.done.title, milestones.overdue.title, milestones.atRisk.title, milestones.onTrack.title, milestones.undated.title],
+        what,
+      );
       expect(body, what).toContain(a.plan.objective.title);
       expectNone(body, [...world.hidden, world.planA2.milestone.title, world.planA2.marker], what);
     }
@@ -130,7 +149,9 @@ describe("hub timeline", () => {
   it("has an empty state", async () => {
     const tenant = await createTenant();
     await db.successPlan.deleteMany({ where: { vendorId: tenant.vendor.id } });
-    const html = await (await server.request(`/hub/${tenant.vendor.slug}/timeline`, { cookie: await hubCookie(tenant.champion.id) })).text();
+    const html = await (
+      await server.request(`/hub/${tenant.vendor.slug}/timeline`, { cookie: await hubCookie(tenant.champion.id) })
+    ).text();
     expect(html).toContain("No milestones are shared yet.");
   });
 });
@@ -182,7 +203,9 @@ describe("hub onboarding checklist", () => {
   it("has an empty state", async () => {
     const tenant = await createTenant();
     await db.successPlan.deleteMany({ where: { vendorId: tenant.vendor.id } });
-    const html = await (await server.request(`/hub/${tenant.vendor.slug}/checklist`, { cookie: await hubCookie(tenant.champion.id) })).text();
+    const html = await (
+      await server.request(`/hub/${tenant.vendor.slug}/checklist`, { cookie: await hubCookie(tenant.champion.id) })
+    ).text();
     expect(html).toContain("Your checklist is empty for now.");
   });
 });

@@ -23,16 +23,38 @@ async function buildWorld() {
   const { plan } = a;
   const base = { vendorId: a.vendor.id, accountId: a.account.id, planId: plan.plan.id };
   const underInternalMilestone = await db.successTask.create({
-    data: { ...base, initiativeId: plan.internalMilestone.id, title: `Orphan under hidden milestone ${plan.marker}`, ownerStakeholderId: a.champion.id },
+    data: {
+      ...base,
+      initiativeId: plan.internalMilestone.id,
+      title: `Orphan under hidden milestone ${plan.marker}`,
+      ownerStakeholderId: a.champion.id,
+    },
   });
   const milestoneUnderInternalObjective = await db.successInitiative.create({
-    data: { vendorId: a.vendor.id, planId: plan.plan.id, objectiveId: plan.internalObjective.id, title: `Milestone under hidden objective ${plan.marker}`, targetDate: new Date(Date.now() + 86_400_000) },
+    data: {
+      vendorId: a.vendor.id,
+      planId: plan.plan.id,
+      objectiveId: plan.internalObjective.id,
+      title: `Milestone under hidden objective ${plan.marker}`,
+      targetDate: new Date(Date.now() + 86_400_000),
+    },
   });
   const taskUnderInternalObjective = await db.successTask.create({
-    data: { ...base, initiativeId: milestoneUnderInternalObjective.id, title: `Task under hidden objective ${plan.marker}`, ownerStakeholderId: a.champion.id },
+    data: {
+      ...base,
+      initiativeId: milestoneUnderInternalObjective.id,
+      title: `Task under hidden objective ${plan.marker}`,
+      ownerStakeholderId: a.champion.id,
+    },
   });
   const customerComment = await db.comment.create({
-    data: { vendorId: a.vendor.id, accountId: a.account.id, taskId: plan.customerTask.id, body: `Customer comment ${plan.marker}`, authorStakeholderId: a.champion.id },
+    data: {
+      vendorId: a.vendor.id,
+      accountId: a.account.id,
+      taskId: plan.customerTask.id,
+      body: `Customer comment ${plan.marker}`,
+      authorStakeholderId: a.champion.id,
+    },
   });
   await db.vendor.update({ where: { id: a.vendor.id }, data: { welcomeMessage: "Glad to have you on board" } });
 
@@ -196,7 +218,9 @@ describe("dev mailbox", () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toMatch(new RegExp(`<h1[^>]*>Sign in to ${a.vendor.name}</h1>`));
-    expect(html).toMatch(new RegExp(`<a href="http://tandem.test/hub/${a.vendor.slug}/verify\\?token=[a-z2-7]{32}"[^>]*>Sign in to ${a.vendor.name}</a>`));
+    expect(html).toMatch(
+      new RegExp(`<a href="http://tandem.test/hub/${a.vendor.slug}/verify\\?token=[a-z2-7]{32}"[^>]*>Sign in to ${a.vendor.name}</a>`),
+    );
     expect(html).toContain('sandbox="allow-popups allow-popups-to-escape-sandbox"');
 
     expect((await server.request("/dev/mailbox/no-such-message")).status).toBe(404);

@@ -15,7 +15,15 @@ describe("insertRows", () => {
     const viaPrisma = await db.successTask.create({ data: { ...base, title: "Prisma", dueDate: due, position: 8 } });
 
     const raw = await db.successTask.findUniqueOrThrow({ where: { id: rawId } });
-    expect(raw).toMatchObject({ title: "Raw 'quoted' title", dueDate: due, createdAt: now, updatedAt: now, status: "todo", version: 1, visibility: "customer" });
+    expect(raw).toMatchObject({
+      title: "Raw 'quoted' title",
+      dueDate: due,
+      createdAt: now,
+      updatedAt: now,
+      status: "todo",
+      version: 1,
+      visibility: "customer",
+    });
 
     const sameInstant = await db.successTask.findMany({ where: { planId: plan.plan.id, dueDate: due }, select: { id: true } });
     expect(sameInstant.map((row) => row.id).sort()).toEqual([rawId, viaPrisma.id].sort());

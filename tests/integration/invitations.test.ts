@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const stakeholderPage = (stakeholderId: string, accountId = tenant.account.id) => `/console/accounts/${accountId}/stakeholders/${stakeholderId}`;
+const stakeholderPage = (stakeholderId: string, accountId = tenant.account.id) =>
+  `/console/accounts/${accountId}/stakeholders/${stakeholderId}`;
 
 function post(stakeholderId: string, intent: "invite" | "revoke", cookie = csmCookie) {
   return server.request(stakeholderPage(stakeholderId), { form: { intent }, cookie });
@@ -65,7 +66,9 @@ describe("inviting a stakeholder", () => {
     const lifetime = verification.expiresAt.getTime() - verification.createdAt.getTime();
     expect(Math.abs(lifetime - VERIFICATION_LIFETIME_MS.invitation)).toBeLessThan(60_000);
     expect((await db.stakeholder.findUniqueOrThrow({ where: { id: person.id } })).invitedAt).not.toBeNull();
-    expect(await db.activityEvent.count({ where: { subjectId: person.id, action: "stakeholder.invited", visibility: "internal" } })).toBe(1);
+    expect(await db.activityEvent.count({ where: { subjectId: person.id, action: "stakeholder.invited", visibility: "internal" } })).toBe(
+      1,
+    );
 
     const invited = await (await server.request(stakeholderPage(person.id), { cookie: csmCookie })).text();
     expect(invited).toContain("Re-send invitation");

@@ -18,7 +18,10 @@ async function scratchDatabase() {
 }
 
 /** Runs SQL on a scratch database: `all` returns a query's rows, `exec` runs statements. */
-async function withDatabase<T>(url: string, run: (db: { all: (sql: string) => Promise<unknown[]>; exec: (sql: string) => Promise<void> }) => Promise<T>) {
+async function withDatabase<T>(
+  url: string,
+  run: (db: { all: (sql: string) => Promise<unknown[]>; exec: (sql: string) => Promise<void> }) => Promise<T>,
+) {
   if (testEngine === "sqlite") {
     const db = new Database(url.replace("file:", ""));
     try {
@@ -38,12 +41,18 @@ async function withDatabase<T>(url: string, run: (db: { all: (sql: string) => Pr
 }
 
 async function tableNames(url: string): Promise<string[]> {
-  const sql = testEngine === "sqlite" ? "SELECT name FROM sqlite_master WHERE type = 'table'" : "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'";
+  const sql =
+    testEngine === "sqlite"
+      ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+      : "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'";
   return withDatabase(url, async (db) => (await db.all(sql)).map((row) => (row as { name: string }).name));
 }
 
 async function indexNames(url: string): Promise<string[]> {
-  const sql = testEngine === "sqlite" ? "SELECT name FROM sqlite_master WHERE type = 'index'" : "SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public'";
+  const sql =
+    testEngine === "sqlite"
+      ? "SELECT name FROM sqlite_master WHERE type = 'index'"
+      : "SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public'";
   return withDatabase(url, async (db) => (await db.all(sql)).map((row) => (row as { name: string }).name));
 }
 
@@ -73,13 +82,19 @@ describe(`migrations on ${testEngine}`, () => {
   it("applies each file once when two processes start together", async () => {
     const url = await scratchDatabase();
     const results = await Promise.all([migrateDatabase(url), migrateDatabase(url)]);
-    expect(results.flat().sort()).toEqual(listMigrations(testEngine).map((m) => m.name).sort());
+    expect(results.flat().sort()).toEqual(
+      listMigrations(testEngine)
+        .map((m) => m.name)
+        .sort(),
+    );
   });
 
   it("ends with the indexes Prisma's schema cannot express, which a table rebuild would silently drop", async () => {
     const url = await scratchDatabase();
     await migrateDatabase(url);
-    expect(await indexNames(url)).toEqual(expect.arrayContaining(["DueDateProposal_taskId_proposedById_pending_key", "Account_vendorId_lower_name_key"]));
+    expect(await indexNames(url)).toEqual(
+      expect.arrayContaining(["DueDateProposal_taskId_proposedById_pending_key", "Account_vendorId_lower_name_key"]),
+    );
   });
 
   it("renames an account apart from an older namesake of its vendor (ignoring case) before names become unique", async () => {

@@ -29,7 +29,10 @@ function mailsTo(email: string, template?: string) {
   return db.emailMessage.findMany({ where: { to: email, ...(template ? { template } : {}) }, orderBy: { createdAt: "asc" } });
 }
 
-function addTask(tenant: Tenant, data: { title: string; dueDate?: Date | null; ownerStakeholderId?: string; visibility?: string; initiativeId?: string }) {
+function addTask(
+  tenant: Tenant,
+  data: { title: string; dueDate?: Date | null; ownerStakeholderId?: string; visibility?: string; initiativeId?: string },
+) {
   return db.successTask.create({
     data: {
       vendorId: tenant.vendor.id,
@@ -80,7 +83,10 @@ describe("task assigned mail", () => {
 
     const internal = await addTask(tenant, { title: `INTERNAL task ${tenant.plan.marker}`, visibility: "internal" });
     await assign(tenant, internal, listening.id);
-    const underInternal = await addTask(tenant, { title: `Hidden task ${tenant.plan.marker}`, initiativeId: tenant.plan.internalMilestone.id });
+    const underInternal = await addTask(tenant, {
+      title: `Hidden task ${tenant.plan.marker}`,
+      initiativeId: tenant.plan.internalMilestone.id,
+    });
     await assign(tenant, underInternal, listening.id);
     expect(await mailsTo(listening.email)).toHaveLength(0);
   });
@@ -100,13 +106,19 @@ describe("new tasks from a blueprint or a play", () => {
     const objective = await item("objective", `Go live ${marker}`, null);
     const milestone = await item("initiative", `Pilot ${marker}`, objective.id, { dueOffsetDays: 30 });
     const hidden = await item("initiative", `INTERNAL prep ${marker}`, objective.id, { dueOffsetDays: 30, visibility: "internal" });
-    for (const [title, days] of [["Invite the pilot team", 9], ["Share the SSO metadata", 3], ["Pick pilot users", 6]] as const) {
+    for (const [title, days] of [
+      ["Invite the pilot team", 9],
+      ["Share the SSO metadata", 3],
+      ["Pick pilot users", 6],
+    ] as const) {
       await item("task", `${title} ${marker}`, milestone.id, { ownerRole: "champion", dueOffsetDays: days });
     }
     await item("task", `INTERNAL check ${marker}`, milestone.id, { ownerRole: "champion", dueOffsetDays: 1, visibility: "internal" });
     await item("task", `Hidden parent ${marker}`, hidden.id, { ownerRole: "champion", dueOffsetDays: 2 });
     await publishVersion(scope, blueprint.id);
-    const engagement = await db.engagement.create({ data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, kind: "onboarding", startDate: new Date() } });
+    const engagement = await db.engagement.create({
+      data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, kind: "onboarding", startDate: new Date() },
+    });
     if (current) await db.account.update({ where: { id: tenant.account.id }, data: { currentEngagementId: engagement.id } });
     const result = await applyBlueprint({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, tenant.account.id, {
       blueprintId: blueprint.id,
@@ -139,7 +151,9 @@ describe("new tasks from a blueprint or a play", () => {
     expect(await mailsTo(tenant.champion.email, "task-assigned")).toHaveLength(0);
     expect(mail!.subject).toBe(`3 new tasks for you from ${tenant.vendor.name}`);
     const marker = tenant.plan.marker;
-    const order = ["Share the SSO metadata", "Pick pilot users", "Invite the pilot team"].map((title) => mail!.text.indexOf(`${title} ${marker}`));
+    const order = ["Share the SSO metadata", "Pick pilot users", "Invite the pilot team"].map((title) =>
+      mail!.text.indexOf(`${title} ${marker}`),
+    );
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(mail!.text).toContain(`/hub/${tenant.vendor.slug}/plan`);
@@ -179,8 +193,16 @@ describe("due-soon and overdue reminders", () => {
     const now = new Date();
     const soon = await addTask(tenant, { title: `Due soon ${tenant.plan.marker}`, dueDate: new Date(now.getTime() + DAY) });
     await addTask(tenant, { title: `Due later ${tenant.plan.marker}`, dueDate: new Date(now.getTime() + 5 * DAY) });
-    await addTask(tenant, { title: `INTERNAL overdue ${tenant.plan.marker}`, dueDate: new Date(now.getTime() - DAY), visibility: "internal" });
-    await addTask(tenant, { title: `Hidden overdue ${tenant.plan.marker}`, dueDate: new Date(now.getTime() - DAY), initiativeId: tenant.plan.internalMilestone.id });
+    await addTask(tenant, {
+      title: `INTERNAL overdue ${tenant.plan.marker}`,
+      dueDate: new Date(now.getTime() - DAY),
+      visibility: "internal",
+    });
+    await addTask(tenant, {
+      title: `Hidden overdue ${tenant.plan.marker}`,
+      dueDate: new Date(now.getTime() - DAY),
+      initiativeId: tenant.plan.internalMilestone.id,
+    });
     const finished = await addTask(tenant, { title: `Finished ${tenant.plan.marker}`, dueDate: new Date(now.getTime() - DAY) });
     await db.successTask.update({ where: { id: finished.id }, data: { status: "done" } });
 
@@ -216,9 +238,18 @@ describe("mention mails", () => {
     const quiet = await createStakeholder(tenant.account);
     await db.stakeholder.update({ where: { id: quiet.id }, data: { emailOnMention: false } });
     const author = await createStakeholder(tenant.account);
-    const scope = { vendorId: tenant.vendor.id, accountId: tenant.account.id, stakeholderId: author.id, stakeholder: { name: author.name } };
+    const scope = {
+      vendorId: tenant.vendor.id,
+      accountId: tenant.account.id,
+      stakeholderId: author.id,
+      stakeholder: { name: author.name },
+    };
     for (const person of [tenant.champion, quiet]) {
-      await addHubComment(scope, { on: "task", itemId: tenant.plan.customerTask.id, body: `Over to you @[${person.name}](stakeholder:${person.id})` });
+      await addHubComment(scope, {
+        on: "task",
+        itemId: tenant.plan.customerTask.id,
+        body: `Over to you @[${person.name}](stakeholder:${person.id})`,
+      });
     }
     const [mail] = await mailsTo(tenant.champion.email, "mention");
     expect(mail!.html).toContain(">Reply<");
@@ -234,17 +265,38 @@ describe("weekly digest", () => {
     const now = new Date();
     await addTask(tenant, { title: `Later task ${tenant.plan.marker}`, dueDate: new Date(now.getTime() + 10 * DAY) });
     await db.activityEvent.create({
-      data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, actorVendorUserId: tenant.csm.id, action: "task.updated", subjectType: "SuccessTask", subjectId: tenant.plan.vendorTask.id, summary: "finished the SSO setup", visibility: "customer" },
+      data: {
+        vendorId: tenant.vendor.id,
+        accountId: tenant.account.id,
+        actorVendorUserId: tenant.csm.id,
+        action: "task.updated",
+        subjectType: "SuccessTask",
+        subjectId: tenant.plan.vendorTask.id,
+        summary: "finished the SSO setup",
+        visibility: "customer",
+      },
     });
     await db.activityEvent.create({
-      data: { vendorId: tenant.vendor.id, accountId: tenant.account.id, actorVendorUserId: tenant.csm.id, action: "task.updated", subjectType: "SuccessTask", subjectId: tenant.plan.internalTask.id, summary: "INTERNAL note", visibility: "internal" },
+      data: {
+        vendorId: tenant.vendor.id,
+        accountId: tenant.account.id,
+        actorVendorUserId: tenant.csm.id,
+        action: "task.updated",
+        subjectType: "SuccessTask",
+        subjectId: tenant.plan.internalTask.id,
+        summary: "INTERNAL note",
+        visibility: "internal",
+      },
     });
     // Someone with nothing to say: an account without a plan or activity.
     const emptyAccount = await createAccount(tenant.vendor.id, { ownerId: tenant.csm.id });
     const idle = await createStakeholder(emptyAccount);
     const optedOut = await createStakeholder(tenant.account);
     await db.stakeholder.update({ where: { id: optedOut.id }, data: { weeklyDigest: false } });
-    await db.successTask.update({ where: { id: tenant.plan.vendorTask.id }, data: { ownerStakeholderId: optedOut.id, ownerVendorUserId: null } });
+    await db.successTask.update({
+      where: { id: tenant.plan.vendorTask.id },
+      data: { ownerStakeholderId: optedOut.id, ownerVendorUserId: null },
+    });
 
     const filter = { vendorId: tenant.vendor.id };
     await Promise.all([sendWeeklyDigests(now, filter), sendWeeklyDigests(now, filter)]);
@@ -290,9 +342,17 @@ describe("email preferences page", () => {
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain("Preferences saved.");
     const row = await db.stakeholder.findUniqueOrThrow({ where: { id: tenant.champion.id } });
-    expect(row).toMatchObject({ emailOnAssigned: true, emailOnDueSoon: false, emailOnOverdue: false, emailOnMention: true, weeklyDigest: false });
+    expect(row).toMatchObject({
+      emailOnAssigned: true,
+      emailOnDueSoon: false,
+      emailOnOverdue: false,
+      emailOnMention: true,
+      weeklyDigest: false,
+    });
     const reloaded = await (await server.request(`/hub/${tenant.vendor.slug}/preferences`, { cookie })).text();
-    const ticked = [...reloaded.matchAll(/<input[^>]*type="checkbox"[^>]*>/g)].filter(([input]) => / checked=""/.test(input)).map(([input]) => /name="(\w+)"/.exec(input)?.[1]);
+    const ticked = [...reloaded.matchAll(/<input[^>]*type="checkbox"[^>]*>/g)]
+      .filter(([input]) => / checked=""/.test(input))
+      .map(([input]) => /name="(\w+)"/.exec(input)?.[1]);
     expect(ticked).toEqual(["emailOnAssigned", "emailOnMention"]);
   });
 
@@ -300,11 +360,20 @@ describe("email preferences page", () => {
     const tenant = await createTenant();
     const cookie = await hubCookie(tenant.champion.id);
     for (const value of ["yes", "x".repeat(10_000)]) {
-      const answer = await server.request(`/hub/${tenant.vendor.slug}/preferences`, { cookie, form: { intent: "save", weeklyDigest: value } });
+      const answer = await server.request(`/hub/${tenant.vendor.slug}/preferences`, {
+        cookie,
+        form: { intent: "save", weeklyDigest: value },
+      });
       expect(answer.status).toBe(400);
       expect(await answer.text()).toContain("Tick or untick the box");
     }
     const row = await db.stakeholder.findUniqueOrThrow({ where: { id: tenant.champion.id } });
-    expect(row).toMatchObject({ emailOnAssigned: true, emailOnDueSoon: true, emailOnOverdue: true, emailOnMention: true, weeklyDigest: true });
+    expect(row).toMatchObject({
+      emailOnAssigned: true,
+      emailOnDueSoon: true,
+      emailOnOverdue: true,
+      emailOnMention: true,
+      weeklyDigest: true,
+    });
   });
 });

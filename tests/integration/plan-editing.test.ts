@@ -77,7 +77,14 @@ describe("editing tasks", () => {
     const done = await post(taskForm(saved, { status: "done", owner: `user:${a.csm.id}`, visibility: "internal", dueDate: "" }));
     expect(done.status).toBe(200);
     const again = await db.successTask.findUniqueOrThrow({ where: { id: task.id } });
-    expect(again).toMatchObject({ status: "done", ownerVendorUserId: a.csm.id, ownerStakeholderId: null, visibility: "internal", dueDate: null, version: task.version + 2 });
+    expect(again).toMatchObject({
+      status: "done",
+      ownerVendorUserId: a.csm.id,
+      ownerStakeholderId: null,
+      visibility: "internal",
+      dueDate: null,
+      version: task.version + 2,
+    });
     expect(again.completedAt).toBeInstanceOf(Date);
     expect((await eventsOf(task.id)).at(-1)).toMatchObject({ visibility: "internal" });
   });
@@ -108,7 +115,10 @@ describe("editing tasks", () => {
     if (!launched.ok) throw new Error(launched.message);
     const task = await db.successTask.findFirstOrThrow({ where: { caseId: launched.caseId } });
     expect((await post(taskForm(task, { title: "Case task edited" }))).status).toBe(200);
-    expect(await db.successTask.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ title: "Case task edited", caseId: launched.caseId });
+    expect(await db.successTask.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      title: "Case task edited",
+      caseId: launched.caseId,
+    });
   });
 
   it("refuses foreign tasks, owners and accounts", async () => {
@@ -125,12 +135,17 @@ describe("editing tasks", () => {
       expect(response.status).toBe(400);
       expect(await response.text()).toContain("Choose someone from your team or this account");
     }
-    expect((await post({ intent: "addTask", milestoneId: a.plan.milestone.id, title: "x", visibility: "customer", owner: `user:${b.csm.id}` })).status).toBe(400);
+    expect(
+      (await post({ intent: "addTask", milestoneId: a.plan.milestone.id, title: "x", visibility: "customer", owner: `user:${b.csm.id}` }))
+        .status,
+    ).toBe(400);
     // Ids of B's plan on A's page.
     expect((await post({ intent: "addTask", milestoneId: b.plan.milestone.id, title: "x", visibility: "customer" })).status).toBe(404);
     expect((await post({ intent: "addObjective", planId: b.plan.plan.id, title: "x", visibility: "customer" })).status).toBe(404);
     expect((await post({ intent: "removeItem", kind: "objective", itemId: b.plan.objective.id })).status).toBe(404);
-    expect((await post({ intent: "addComment", on: "milestone", itemId: b.plan.milestone.id, body: "x", visibility: "customer" })).status).toBe(404);
+    expect(
+      (await post({ intent: "addComment", on: "milestone", itemId: b.plan.milestone.id, body: "x", visibility: "customer" })).status,
+    ).toBe(404);
     expect(await db.successTask.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ title: "Guarded task", version: 1 });
     expect(await db.successObjective.findUnique({ where: { id: b.plan.objective.id } })).not.toBeNull();
   });
@@ -152,7 +167,10 @@ describe("concurrent saves of one task", () => {
         dueDate: "2031-01-15",
       }).toString();
     // One body for all: each save differs only in when it arrives, as twenty double-clicks would.
-    const answers = await racePosts(server, `/console/accounts/${account.id}`, body("Invite the whole team"), { count: 20, cookie: await consoleCookie(csm.id) });
+    const answers = await racePosts(server, `/console/accounts/${account.id}`, body("Invite the whole team"), {
+      count: 20,
+      cookie: await consoleCookie(csm.id),
+    });
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses).toEqual([200, ...Array(19).fill(409)]);
     const stored = await db.successTask.findUniqueOrThrow({ where: { id: task.id } });
@@ -163,16 +181,43 @@ describe("concurrent saves of one task", () => {
 
 describe("adding, editing and removing plan items", () => {
   it("adds an objective, a milestone and a task, each with an activity line", async () => {
-    expect((await post({ intent: "addObjective", planId: a.plan.plan.id, title: "Added objective", visibility: "customer" })).status).toBe(200);
+    expect((await post({ intent: "addObjective", planId: a.plan.plan.id, title: "Added objective", visibility: "customer" })).status).toBe(
+      200,
+    );
     const objective = await db.successObjective.findFirstOrThrow({ where: { planId: a.plan.plan.id, title: "Added objective" } });
-    expect((await post({ intent: "addMilestone", objectiveId: objective.id, title: "Added milestone", visibility: "internal", targetDate: "2031-06-01" })).status).toBe(200);
+    expect(
+      (
+        await post({
+          intent: "addMilestone",
+          objectiveId: objective.id,
+          title: "Added milestone",
+          visibility: "internal",
+          targetDate: "2031-06-01",
+        })
+      ).status,
+    ).toBe(200);
     const milestone = await db.successInitiative.findFirstOrThrow({ where: { objectiveId: objective.id } });
     expect(milestone).toMatchObject({ title: "Added milestone", visibility: "internal", targetDate: new Date("2031-06-01T00:00:00Z") });
     expect(
-      (await post({ intent: "addTask", milestoneId: milestone.id, title: "Added task", visibility: "customer", owner: `user:${a.csm.id}`, dueDate: "2031-06-02" })).status,
+      (
+        await post({
+          intent: "addTask",
+          milestoneId: milestone.id,
+          title: "Added task",
+          visibility: "customer",
+          owner: `user:${a.csm.id}`,
+          dueDate: "2031-06-02",
+        })
+      ).status,
     ).toBe(200);
     const task = await db.successTask.findFirstOrThrow({ where: { initiativeId: milestone.id } });
-    expect(task).toMatchObject({ title: "Added task", visibility: "customer", ownerVendorUserId: a.csm.id, accountId: a.account.id, planId: a.plan.plan.id });
+    expect(task).toMatchObject({
+      title: "Added task",
+      visibility: "customer",
+      ownerVendorUserId: a.csm.id,
+      accountId: a.account.id,
+      planId: a.plan.plan.id,
+    });
 
     expect((await eventsOf(objective.id))[0]).toMatchObject({ action: "objective.created", visibility: "customer" });
     expect((await eventsOf(milestone.id))[0]).toMatchObject({ action: "milestone.created", visibility: "internal" });
@@ -184,13 +229,30 @@ describe("adding, editing and removing plan items", () => {
   });
 
   it("renames and re-scopes objectives and milestones", async () => {
-    const objective = await db.successObjective.create({ data: { vendorId: a.vendor.id, planId: a.plan.plan.id, title: "Objective to rename", position: 20 } });
+    const objective = await db.successObjective.create({
+      data: { vendorId: a.vendor.id, planId: a.plan.plan.id, title: "Objective to rename", position: 20 },
+    });
     const milestone = await db.successInitiative.create({
       data: { vendorId: a.vendor.id, planId: a.plan.plan.id, objectiveId: objective.id, title: "Milestone to rename" },
     });
-    expect((await post({ intent: "updateObjective", objectiveId: objective.id, title: "Renamed objective", visibility: "internal" })).status).toBe(200);
-    expect((await post({ intent: "updateMilestone", milestoneId: milestone.id, title: "Renamed milestone", visibility: "customer", targetDate: "2031-07-01" })).status).toBe(200);
-    expect(await db.successObjective.findUniqueOrThrow({ where: { id: objective.id } })).toMatchObject({ title: "Renamed objective", visibility: "internal" });
+    expect(
+      (await post({ intent: "updateObjective", objectiveId: objective.id, title: "Renamed objective", visibility: "internal" })).status,
+    ).toBe(200);
+    expect(
+      (
+        await post({
+          intent: "updateMilestone",
+          milestoneId: milestone.id,
+          title: "Renamed milestone",
+          visibility: "customer",
+          targetDate: "2031-07-01",
+        })
+      ).status,
+    ).toBe(200);
+    expect(await db.successObjective.findUniqueOrThrow({ where: { id: objective.id } })).toMatchObject({
+      title: "Renamed objective",
+      visibility: "internal",
+    });
     expect(await db.successInitiative.findUniqueOrThrow({ where: { id: milestone.id } })).toMatchObject({
       title: "Renamed milestone",
       visibility: "customer",
@@ -212,7 +274,9 @@ describe("adding, editing and removing plan items", () => {
     expect(await db.successInitiative.findUnique({ where: { id: milestone.id } })).toBeNull();
     expect(await db.successTask.findUnique({ where: { id: task.id } })).toBeNull();
     expect(await db.comment.count({ where: { taskId: task.id } })).toBe(0);
-    expect(await eventsOf(milestone.id)).toMatchObject([{ action: "milestone.removed", summary: 'removed the milestone "Milestone to remove"' }]);
+    expect(await eventsOf(milestone.id)).toMatchObject([
+      { action: "milestone.removed", summary: 'removed the milestone "Milestone to remove"' },
+    ]);
   });
 });
 
@@ -236,7 +300,10 @@ describe("comments", () => {
     const console = await (await server.request(pageOf(a), { cookie: cookies.csmA })).text();
     expect(console).toContain(`INTERNAL objective comment ${marker}`);
     for (const path of [`/hub/${a.vendor.slug}`, `/hub/${a.vendor.slug}/plan`]) {
-      for (const body of [await (await server.request(path, { cookie: cookies.hubA })).text(), await (await server.data(path, cookies.hubA)).text()]) {
+      for (const body of [
+        await (await server.request(path, { cookie: cookies.hubA })).text(),
+        await (await server.data(path, cookies.hubA)).text(),
+      ]) {
         expect(body).not.toContain("INTERNAL");
       }
     }
@@ -249,7 +316,8 @@ describe("view as customer", () => {
   it("shows what the hub shows for the account, nothing internal", async () => {
     const customerPlay = await createPlayWithItems(a.vendor.id, "customer", "view-as");
     const internalPlay = await createPlayWithItems(a.vendor.id, "internal", "view-as");
-    for (const { play } of [customerPlay, internalPlay]) await launchPlay({ vendorId: a.vendor.id, userId: a.csm.id }, { accountId: a.account.id, playId: play.id });
+    for (const { play } of [customerPlay, internalPlay])
+      await launchPlay({ vendorId: a.vendor.id, userId: a.csm.id }, { accountId: a.account.id, playId: play.id });
 
     const now = new Date();
     const hubScope = { vendorId: a.vendor.id, accountId: a.account.id, stakeholderId: a.champion.id };
@@ -274,7 +342,13 @@ describe("view as customer", () => {
       server.data(path, cookies.csmA).then((response) => response.text()),
       server.request(hubPath, { cookie: cookies.hubA }).then((response) => response.text()),
     ]);
-    for (const text of [a.plan.objective.title, a.plan.milestone.title, a.plan.customerTask.title, a.plan.vendorTask.title, customerPlay.csmItem.title]) {
+    for (const text of [
+      a.plan.objective.title,
+      a.plan.milestone.title,
+      a.plan.customerTask.title,
+      a.plan.vendorTask.title,
+      customerPlay.csmItem.title,
+    ]) {
       expect(html).toContain(text);
       expect(hubHtml).toContain(text);
     }

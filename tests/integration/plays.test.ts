@@ -34,7 +34,10 @@ const scopeOf = (tenant: { vendor: { id: string }; csm: { id: string } }) => ({ 
 describe("play library over HTTP", () => {
   it("creates a play, then adds, edits, moves and removes its tasks", async () => {
     const { a, csmA } = world;
-    const created = await server.request("/console/plays/new", { cookie: csmA, form: { name: "Sponsor left", situation: "Our sponsor changed jobs", kind: "internal" } });
+    const created = await server.request("/console/plays/new", {
+      cookie: csmA,
+      form: { name: "Sponsor left", situation: "Our sponsor changed jobs", kind: "internal" },
+    });
     expect(created.status).toBe(302);
     const playId = created.headers.get("location")!.split("/").pop()!;
     const page = `/console/plays/${playId}`;
@@ -51,10 +54,19 @@ describe("play library over HTTP", () => {
     const [first, second] = play!.items;
     const edited = await server.request(page, {
       cookie: csmA,
-      form: { intent: "editItem", itemId: second!.id, title: "Brief our VP", description: "Before Friday", ownerRole: "admin", dueOffsetDays: "5" },
+      form: {
+        intent: "editItem",
+        itemId: second!.id,
+        title: "Brief our VP",
+        description: "Before Friday",
+        ownerRole: "admin",
+        dueOffsetDays: "5",
+      },
     });
     expect(edited.status).toBe(200);
-    expect((await server.request(page, { cookie: csmA, form: { intent: "moveItem", itemId: second!.id, direction: "up" } })).status).toBe(200);
+    expect((await server.request(page, { cookie: csmA, form: { intent: "moveItem", itemId: second!.id, direction: "up" } })).status).toBe(
+      200,
+    );
     play = await getPlay(scopeOf(a), playId);
     expect(play!.items.map((item) => [item.title, item.ownerRole, item.dueOffsetDays, item.description])).toEqual([
       ["Brief our VP", "admin", 5, "Before Friday"],
@@ -62,7 +74,9 @@ describe("play library over HTTP", () => {
     ]);
 
     expect((await server.request(page, { cookie: csmA, form: { intent: "removeItem", itemId: first!.id } })).status).toBe(200);
-    expect((await server.request(page, { cookie: csmA, form: { intent: "update", name: "Sponsor change", kind: "customer" } })).status).toBe(200);
+    expect(
+      (await server.request(page, { cookie: csmA, form: { intent: "update", name: "Sponsor change", kind: "customer" } })).status,
+    ).toBe(200);
     play = await getPlay(scopeOf(a), playId);
     expect(play).toMatchObject({ name: "Sponsor change", situation: null, kind: "customer" });
     expect(play!.items.map((item) => item.title)).toEqual(["Brief our VP"]);
@@ -84,12 +98,22 @@ describe("play library over HTTP", () => {
     expect(await db.successPlay.count({ where: { vendorId: a.vendor.id } })).toBe(before);
 
     const { play } = await createPlayWithItems(a.vendor.id, "customer", "validation");
-    for (const [dueOffsetDays, message] of [["-1", "Use 0 or more days"], ["3651", "Use at most 3650 days"], ["2.5", "whole number"]] as const) {
-      const response = await server.request(`/console/plays/${play.id}`, { cookie: csmA, form: { intent: "addItem", title: "Too far", ownerRole: "csm", dueOffsetDays } });
+    for (const [dueOffsetDays, message] of [
+      ["-1", "Use 0 or more days"],
+      ["3651", "Use at most 3650 days"],
+      ["2.5", "whole number"],
+    ] as const) {
+      const response = await server.request(`/console/plays/${play.id}`, {
+        cookie: csmA,
+        form: { intent: "addItem", title: "Too far", ownerRole: "csm", dueOffsetDays },
+      });
       expect(response.status).toBe(400);
       expect(await response.text()).toContain(message);
     }
-    const badRole = await server.request(`/console/plays/${play.id}`, { cookie: csmA, form: { intent: "addItem", title: "Who?", ownerRole: "ceo", dueOffsetDays: "1" } });
+    const badRole = await server.request(`/console/plays/${play.id}`, {
+      cookie: csmA,
+      form: { intent: "addItem", title: "Who?", ownerRole: "ceo", dueOffsetDays: "1" },
+    });
     expect(badRole.status).toBe(400);
     expect((await getPlay(scopeOf(a), play.id))!.items).toHaveLength(2);
   });
@@ -131,11 +155,29 @@ describe("launching a play", () => {
     const result = await launchPlay(scopeOf(a), { accountId: a.account.id, playId: play.id, launchedAt });
     if (!result.ok) throw new Error(result.message);
 
-    const successCase = await db.successCase.findUniqueOrThrow({ where: { id: result.caseId }, include: { tasks: { orderBy: { position: "asc" } } } });
-    expect(successCase).toMatchObject({ title: play.name, visibility: "customer", status: "open", accountId: a.account.id, playId: play.id, launchedById: a.csm.id });
+    const successCase = await db.successCase.findUniqueOrThrow({
+      where: { id: result.caseId },
+      include: { tasks: { orderBy: { position: "asc" } } },
+    });
+    expect(successCase).toMatchObject({
+      title: play.name,
+      visibility: "customer",
+      status: "open",
+      accountId: a.account.id,
+      playId: play.id,
+      launchedById: a.csm.id,
+    });
     const launchDay = Date.UTC(2031, 2, 10);
     expect(
-      successCase.tasks.map((task) => [task.title, task.dueDate?.getTime(), task.ownerVendorUserId, task.ownerStakeholderId, task.visibility, task.planId, task.initiativeId]),
+      successCase.tasks.map((task) => [
+        task.title,
+        task.dueDate?.getTime(),
+        task.ownerVendorUserId,
+        task.ownerStakeholderId,
+        task.visibility,
+        task.planId,
+        task.initiativeId,
+      ]),
     ).toEqual([
       [csmItem.title, launchDay + 2 * DAY_MS, a.csm.id, null, "customer", null, null],
       [championItem.title, launchDay + 10 * DAY_MS, null, a.champion.id, "customer", null, null],
@@ -285,12 +327,20 @@ describe("tenancy", () => {
     const playB = await createPlayWithItems(b.vendor.id, "customer", "cross-b");
     const before = await db.successCase.count();
     // A's play on B's own account, through B's page: 404.
-    const foreignPlay = await server.request(`/console/accounts/${b.account.id}`, { cookie: csmB, form: { intent: "launchPlay", playId: playA.play.id } });
+    const foreignPlay = await server.request(`/console/accounts/${b.account.id}`, {
+      cookie: csmB,
+      form: { intent: "launchPlay", playId: playA.play.id },
+    });
     expect(foreignPlay.status).toBe(404);
     // B's play on A's account: 404 as well.
-    const foreignAccount = await server.request(`/console/accounts/${a.account.id}`, { cookie: csmB, form: { intent: "launchPlay", playId: playB.play.id } });
+    const foreignAccount = await server.request(`/console/accounts/${a.account.id}`, {
+      cookie: csmB,
+      form: { intent: "launchPlay", playId: playB.play.id },
+    });
     expect(foreignAccount.status).toBe(404);
-    await expect(launchPlay(scopeOf(b), { accountId: a.account.id, playId: playB.play.id })).rejects.toMatchObject({ init: { status: 404 } });
+    await expect(launchPlay(scopeOf(b), { accountId: a.account.id, playId: playB.play.id })).rejects.toMatchObject({
+      init: { status: 404 },
+    });
     expect(await db.successCase.count()).toBe(before);
   });
 });

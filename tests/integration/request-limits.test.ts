@@ -82,21 +82,36 @@ describe("a body over the size limit", () => {
 
   it("is a 413 on a signed-in action as well", async () => {
     const body = new URLSearchParams({ intent: "comment", body: "x".repeat(FORM_LIMITS.maxBytes) }).toString();
-    const response = await post(`/hub/${tenant.vendor.slug}/plan`, body, { cookie: cookies.champion, contentType: "application/x-www-form-urlencoded" });
+    const response = await post(`/hub/${tenant.vendor.slug}/plan`, body, {
+      cookie: cookies.champion,
+      contentType: "application/x-www-form-urlencoded",
+    });
     expect(response.status).toBe(413);
   });
 });
 
 describe("field names", () => {
   it("are words: array indices, deep paths and prototype paths are refused before the schema sees them", async () => {
-    for (const name of ["email[99999999]", "a.b.c.d.e", "a[0][1]", "__proto__.polluted", "constructor.prototype.x", "x._y", "x".repeat(101)]) {
-      const response = await post("/login", `${encodeURIComponent(name)}=1&password=x`, { contentType: "application/x-www-form-urlencoded" });
+    for (const name of [
+      "email[99999999]",
+      "a.b.c.d.e",
+      "a[0][1]",
+      "__proto__.polluted",
+      "constructor.prototype.x",
+      "x._y",
+      "x".repeat(101),
+    ]) {
+      const response = await post("/login", `${encodeURIComponent(name)}=1&password=x`, {
+        contentType: "application/x-www-form-urlencoded",
+      });
       expect(response.status, name).toBe(400);
     }
   });
 
   it("may name an object's field with dots, as the apply form's owners do", async () => {
-    const response = await post("/login", "email=someone%40example.com&password=x&owners.csm=1", { contentType: "application/x-www-form-urlencoded" });
+    const response = await post("/login", "email=someone%40example.com&password=x&owners.csm=1", {
+      contentType: "application/x-www-form-urlencoded",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Email or password is incorrect");
   });

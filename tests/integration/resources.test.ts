@@ -72,11 +72,26 @@ describe("adding resources", () => {
     expect(multipart.status).toBe(302);
     const plain = await server.request("/console/resources/new", {
       cookie: csmA,
-      form: { kind: "link", title: "Status page", url: "http://status.example.com", sharedWith: a.account.id, description: "Uptime\nand incidents" },
+      form: {
+        kind: "link",
+        title: "Status page",
+        url: "http://status.example.com",
+        sharedWith: a.account.id,
+        description: "Uptime\nand incidents",
+      },
     });
     expect(plain.status).toBe(302);
-    const [guide, status] = await Promise.all([createdId(multipart), createdId(plain)].map((id) => db.resource.findUniqueOrThrow({ where: { id } })));
-    expect(guide).toMatchObject({ vendorId: a.vendor.id, kind: "link", title: "Admin guide", url: "https://docs.example.com/admin?x=1", accountId: null, createdById: a.csm.id });
+    const [guide, status] = await Promise.all(
+      [createdId(multipart), createdId(plain)].map((id) => db.resource.findUniqueOrThrow({ where: { id } })),
+    );
+    expect(guide).toMatchObject({
+      vendorId: a.vendor.id,
+      kind: "link",
+      title: "Admin guide",
+      url: "https://docs.example.com/admin?x=1",
+      accountId: null,
+      createdById: a.csm.id,
+    });
     expect(status).toMatchObject({ accountId: a.account.id, url: "http://status.example.com/", description: "Uptime\nand incidents" });
   });
 
@@ -94,10 +109,20 @@ describe("adding resources", () => {
   });
 
   it("stores an uploaded file under a random key in the vendor's folder, with its checked type", async () => {
-    const response = await submitResource(csmA, { kind: "file", title: "Security overview" }, { name: "Security overview.pdf", type: "application/pdf", bytes: PDF_BYTES });
+    const response = await submitResource(
+      csmA,
+      { kind: "file", title: "Security overview" },
+      { name: "Security overview.pdf", type: "application/pdf", bytes: PDF_BYTES },
+    );
     expect(response.status, await response.clone().text()).toBe(302);
     const resource = await db.resource.findUniqueOrThrow({ where: { id: createdId(response) } });
-    expect(resource).toMatchObject({ kind: "file", fileName: "Security overview.pdf", mimeType: "application/pdf", sizeBytes: PDF_BYTES.length, url: null });
+    expect(resource).toMatchObject({
+      kind: "file",
+      fileName: "Security overview.pdf",
+      mimeType: "application/pdf",
+      sizeBytes: PDF_BYTES.length,
+      url: null,
+    });
     expect(resource.storageKey).toMatch(/^[A-Za-z0-9_-]{24}$/);
     const stored = path.join(vendorUploads(a.vendor.id), resource.storageKey ?? "");
     expect(existsSync(stored)).toBe(true);
@@ -128,18 +153,33 @@ describe("refusing resources", () => {
   it("refuses files of other types, or whose bytes are not what their name says, and keeps nothing", async () => {
     const before = { rows: (await resourcesOf(b.vendor.id)).length, files: filesOf(b.vendor.id) };
     await expectRefused(
-      await submitResource(csmB, { kind: "file", title: "Tool" }, { name: "setup.exe", type: "application/x-msdownload", bytes: Buffer.from("MZ\x90\x00") }),
+      await submitResource(
+        csmB,
+        { kind: "file", title: "Tool" },
+        { name: "setup.exe", type: "application/x-msdownload", bytes: Buffer.from("MZ\x90\x00") },
+      ),
       "This type of file cannot be shared",
     );
     await expectRefused(
-      await submitResource(csmB, { kind: "file", title: "Notes" }, { name: "notes.pdf", type: "application/pdf", bytes: Buffer.from("just some text, not a PDF") }),
+      await submitResource(
+        csmB,
+        { kind: "file", title: "Notes" },
+        { name: "notes.pdf", type: "application/pdf", bytes: Buffer.from("just some text, not a PDF") },
+      ),
       "This file is not a real PDF",
     );
     await expectRefused(
-      await submitResource(csmB, { kind: "file", title: "Image" }, { name: "image.png", type: "text/html", bytes: Buffer.from("\x89PNG\r\n\x1a\n") }),
+      await submitResource(
+        csmB,
+        { kind: "file", title: "Image" },
+        { name: "image.png", type: "text/html", bytes: Buffer.from("\x89PNG\r\n\x1a\n") },
+      ),
       "This file is not a real PNG image",
     );
-    await expectRefused(await submitResource(csmB, { kind: "file", title: "Empty" }, { name: "empty.pdf", type: "application/pdf", bytes: new Uint8Array() }), "This file is empty");
+    await expectRefused(
+      await submitResource(csmB, { kind: "file", title: "Empty" }, { name: "empty.pdf", type: "application/pdf", bytes: new Uint8Array() }),
+      "This file is empty",
+    );
     await expectRefused(await submitResource(csmB, { kind: "file", title: "Nothing" }), "Choose a file to upload");
     expect({ rows: (await resourcesOf(b.vendor.id)).length, files: filesOf(b.vendor.id) }).toEqual(before);
   });
@@ -148,23 +188,47 @@ describe("refusing resources", () => {
     const before = filesOf(b.vendor.id);
     const bytes = new Uint8Array(MAX_FILE_BYTES + 1);
     bytes.set(PDF_BYTES);
-    await expectRefused(await submitResource(csmB, { kind: "file", title: "Huge" }, { name: "huge.pdf", type: "application/pdf", bytes }), "Files can be at most 10 MB");
+    await expectRefused(
+      await submitResource(csmB, { kind: "file", title: "Huge" }, { name: "huge.pdf", type: "application/pdf", bytes }),
+      "Files can be at most 10 MB",
+    );
     expect(filesOf(b.vendor.id)).toEqual(before);
     expect(await db.resource.count({ where: { vendorId: b.vendor.id, title: "Huge" } })).toBe(0);
     // Exactly the limit is fine.
-    const atLimit = await submitResource(csmB, { kind: "file", title: "At the limit" }, { name: "limit.pdf", type: "application/pdf", bytes: bytes.subarray(0, MAX_FILE_BYTES) });
+    const atLimit = await submitResource(
+      csmB,
+      { kind: "file", title: "At the limit" },
+      { name: "limit.pdf", type: "application/pdf", bytes: bytes.subarray(0, MAX_FILE_BYTES) },
+    );
     expect(atLimit.status).toBe(302);
   });
 
   it("refuses links that are not web pages", async () => {
-    for (const url of ["javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "not a url", "https://user:pw@example.com/"]) {
-      await expectRefused(await submitResource(csmB, { kind: "link", title: "Bad link", url }), "Enter a web address starting with https://");
+    for (const url of [
+      "javascript:alert(document.cookie)",
+      "data:text/html,<script>alert(1)</script>",
+      "file:///etc/passwd",
+      "not a url",
+      "https://user:pw@example.com/",
+    ]) {
+      await expectRefused(
+        await submitResource(csmB, { kind: "link", title: "Bad link", url }),
+        "Enter a web address starting with https://",
+      );
     }
   });
 
   it("refuses videos of other providers", async () => {
-    for (const videoUrl of ["https://www.dailymotion.com/video/x7tgad0", "https://evil.example/youtube.com/watch?v=dQw4w9WgXcQ", "https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ", "javascript:alert(1)"]) {
-      await expectRefused(await submitResource(csmB, { kind: "video", title: "Bad video", videoUrl }), "Use a YouTube, Vimeo or Loom video address");
+    for (const videoUrl of [
+      "https://www.dailymotion.com/video/x7tgad0",
+      "https://evil.example/youtube.com/watch?v=dQw4w9WgXcQ",
+      "https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ",
+      "javascript:alert(1)",
+    ]) {
+      await expectRefused(
+        await submitResource(csmB, { kind: "video", title: "Bad video", videoUrl }),
+        "Use a YouTube, Vimeo or Loom video address",
+      );
     }
   });
 
@@ -175,7 +239,10 @@ describe("refusing resources", () => {
       ["tab\there", "Use letters, digits, punctuation and line breaks only"],
     ];
     for (const [description, message] of cases) {
-      await expectRefused(await submitResource(csmB, { kind: "link", title: "Described", url: "https://example.com", description }), message);
+      await expectRefused(
+        await submitResource(csmB, { kind: "link", title: "Described", url: "https://example.com", description }),
+        message,
+      );
     }
     expect(await db.resource.count({ where: { title: "Described" } })).toBe(0);
   });
@@ -190,7 +257,7 @@ describe("refusing resources", () => {
 
   it("answers a broken or oversized multipart body with 400, never 500", async () => {
     const before = filesOf(b.vendor.id);
-    const broken = await post("/console/resources/new", csmB, "--x\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nlink", {
+    const broken = await post("/console/resources/new", csmB, '--x\r\nContent-Disposition: form-data; name="kind"\r\n\r\nlink', {
       "Content-Type": "multipart/form-data; boundary=x",
     });
     expect(broken.status).toBe(400);
@@ -245,12 +312,16 @@ describe("sharing in the hub", () => {
     const response = await server.request(`/hub/${a.vendor.slug}/resources/${forA1.id}`, { cookie: championA });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="A1 onboarding pack.pdf"; filename*=UTF-8''A1%20onboarding%20pack.pdf`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="A1 onboarding pack.pdf"; filename*=UTF-8''A1%20onboarding%20pack.pdf`,
+    );
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(Buffer.from(await response.arrayBuffer())).toEqual(PDF_BYTES);
     const views = await db.resourceView.findMany({ where: { resourceId: forA1.id } });
-    expect(views).toEqual([expect.objectContaining({ vendorId: a.vendor.id, accountId: a.account.id, stakeholderId: a.champion.id, vendorUserId: null })]);
+    expect(views).toEqual([
+      expect.objectContaining({ vendorId: a.vendor.id, accountId: a.account.id, stakeholderId: a.champion.id, vendorUserId: null }),
+    ]);
   });
 
   it("sends links and videos on to their address, recording the open", async () => {
@@ -276,7 +347,9 @@ describe("sharing in the hub", () => {
       expect(stable(await response.text()).replace(b.vendor.slug, a.vendor.slug)).toBe(missingHtml);
     }
     expect(missing.status).toBe(404);
-    expect(await db.resourceView.count({ where: { resourceId: { in: [forA1.id, ofB.id] }, stakeholderId: { not: a.champion.id } } })).toBe(0);
+    expect(await db.resourceView.count({ where: { resourceId: { in: [forA1.id, ofB.id] }, stakeholderId: { not: a.champion.id } } })).toBe(
+      0,
+    );
   });
 
   it("shows the CSM who opened what, and keeps other vendors out", async () => {
@@ -307,7 +380,11 @@ describe("editing and removing", () => {
       form: { intent: "update", title: "Renamed guide", description: "", sharedWith: accountA2.id },
     });
     expect(response.status).toBe(200);
-    expect(await db.resource.findUniqueOrThrow({ where: { id: resource.id } })).toMatchObject({ title: "Renamed guide", description: null, accountId: accountA2.id });
+    expect(await db.resource.findUniqueOrThrow({ where: { id: resource.id } })).toMatchObject({
+      title: "Renamed guide",
+      description: null,
+      accountId: accountA2.id,
+    });
     expect((await server.request(`/hub/${a.vendor.slug}/resources/${resource.id}`, { cookie: championA })).status).toBe(404);
     expect((await server.request(`/hub/${a.vendor.slug}/resources/${resource.id}`, { cookie: hubA2 })).status).toBe(302);
 
@@ -349,7 +426,13 @@ describe("editing and removing", () => {
   it("removes an accepted upload from disk when the new resource cannot be written", async () => {
     const storageKey = await storeFile(a.vendor.id, PDF_BYTES);
     const stored = path.join(vendorUploads(a.vendor.id), storageKey);
-    const upload = { storageKey, fileName: "plan.pdf", declaredType: "application/pdf", sizeBytes: PDF_BYTES.length, head: PDF_BYTES.subarray(0, 16) };
+    const upload = {
+      storageKey,
+      fileName: "plan.pdf",
+      declaredType: "application/pdf",
+      sizeBytes: PDF_BYTES.length,
+      head: PDF_BYTES.subarray(0, 16),
+    };
     const input = { kind: "file" as const, title: `Orphan ${storageKey}`, description: null, sharedWith: "all" };
     await expect(createResourceFromForm({ vendorId: a.vendor.id, userId: "removed-user" }, input, upload)).rejects.toThrow();
     expect(await db.resource.count({ where: { storageKey } })).toBe(0);

@@ -125,7 +125,10 @@ async function writePaths(): Promise<WritePath[]> {
   };
   const [consoleComments, hubComments, descriptions, welcome] = await Promise.all([make(), make(), make(), make()]);
   const comments = (tenant: Tenant) => ({
-    storedHtml: async () => (await db.comment.findMany({ where: { accountId: tenant.account.id, bodyHtml: { not: null } }, select: { bodyHtml: true } })).map((row) => row.bodyHtml!),
+    storedHtml: async () =>
+      (await db.comment.findMany({ where: { accountId: tenant.account.id, bodyHtml: { not: null } }, select: { bodyHtml: true } })).map(
+        (row) => row.bodyHtml!,
+      ),
     // The factory's plan has one plain comment of its own, without HTML.
     count: () => db.comment.count({ where: { accountId: tenant.account.id, bodyHtml: { not: null } } }),
   });
@@ -165,7 +168,7 @@ async function writePaths(): Promise<WritePath[]> {
         });
       },
       storedHtml: async () => [(await db.successTask.findUniqueOrThrow({ where: { id: task.id } })).descriptionHtml ?? ""],
-      count: async () => (await db.activityEvent.count({ where: { subjectId: task.id, action: "task.description_updated" } })),
+      count: async () => await db.activityEvent.count({ where: { subjectId: task.id, action: "task.description_updated" } }),
     },
     {
       name: "hub welcome",
@@ -173,7 +176,10 @@ async function writePaths(): Promise<WritePath[]> {
       // The action's redirect, as a client-side submission receives it.
       success: 202,
       post: (form) =>
-        server.request(`/console/accounts/${welcome.tenant.account.id}/hub-welcome.data`, { cookie: welcome.console, form: { intent: "save", ...form } }),
+        server.request(`/console/accounts/${welcome.tenant.account.id}/hub-welcome.data`, {
+          cookie: welcome.console,
+          form: { intent: "save", ...form },
+        }),
       storedHtml: async () => [(await db.account.findUniqueOrThrow({ where: { id: welcome.tenant.account.id } })).hubWelcomeHtml ?? ""],
       count: () => db.activityEvent.count({ where: { accountId: welcome.tenant.account.id, action: "account.hub_welcome_updated" } }),
     },
@@ -229,10 +235,12 @@ describe("through the forms, over HTTP", () => {
         }
         for (const html of path.name.endsWith("comment") ? await path.storedHtml() : []) {
           const problems = await storedHtmlProblems(html);
-          if (problems.length) failures.push({ where: path.name, payload: "(a stored comment)", problems: [...problems, html.slice(0, 200)] });
+          if (problems.length)
+            failures.push({ where: path.name, payload: "(a stored comment)", problems: [...problems, html.slice(0, 200)] });
         }
         // Refused submissions wrote nothing: one row (or activity line) for each stored one.
-        if ((await path.count()) !== stored) failures.push({ where: path.name, payload: "(all)", problems: [`${await path.count()} written, ${stored} stored`] });
+        if ((await path.count()) !== stored)
+          failures.push({ where: path.name, payload: "(all)", problems: [`${await path.count()} written, ${stored} stored`] });
         return { path: path.name, failures, stored };
       }),
     );
@@ -250,9 +258,18 @@ describe("through the forms, over HTTP", () => {
     for (let start = 0; start < kept.length; start += 40) {
       const doc = JSON.stringify({
         type: "doc",
-        content: kept.slice(start, start + 40).map((payload) => ({ type: "paragraph", content: [{ type: "text", text: payload }, { type: "mention", attrs: { id: `stakeholder:${tenant.champion.id}`, label: payload } }] })),
+        content: kept.slice(start, start + 40).map((payload) => ({
+          type: "paragraph",
+          content: [
+            { type: "text", text: payload },
+            { type: "mention", attrs: { id: `stakeholder:${tenant.champion.id}`, label: payload } },
+          ],
+        })),
       });
-      const comment = await server.request(`/hub/${tenant.vendor.slug}/plan`, { cookie: hub, form: { intent: "comment", on: "task", itemId: task.id, bodyJson: doc } });
+      const comment = await server.request(`/hub/${tenant.vendor.slug}/plan`, {
+        cookie: hub,
+        form: { intent: "comment", on: "task", itemId: task.id, bodyJson: doc },
+      });
       expect(comment.status).toBe(200);
     }
     const { version } = await db.successTask.findUniqueOrThrow({ where: { id: task.id } });
@@ -290,7 +307,10 @@ describe("a shared document written by a hostile client", () => {
     const tenant = await createTenant();
     const csm = await consoleCookie(tenant.csm.id);
     const hub = await hubCookie(tenant.champion.id);
-    const { id } = (await createDocument({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, tenant.account.id, { title: "Hostile notes", visibility: "customer" }))!;
+    const { id } = (await createDocument({ vendorId: tenant.vendor.id, userId: tenant.csm.id }, tenant.account.id, {
+      title: "Hostile notes",
+      visibility: "customer",
+    }))!;
     const empty = await db.sharedDocument.findUniqueOrThrow({ where: { id } });
 
     // A client that sends what a browser would (the stakeholder's cookie, the page's Origin) but writes the state by hand.

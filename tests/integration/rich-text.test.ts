@@ -25,10 +25,17 @@ describe("comments", () => {
     const { account, csm, champion, plan, vendor } = await createTenant();
     const cookie = await consoleCookie(csm.id);
     const marker = plan.marker;
-    const body = doc(paragraph(text(`Formatted ${marker} `, [{ type: "bold" }]), text("and a "), text("link", [{ type: "link", attrs: { href: "https://example.test/guide" } }])), {
-      type: "bulletList",
-      content: [{ type: "listItem", content: [paragraph(text("first point"))] }],
-    });
+    const body = doc(
+      paragraph(
+        text(`Formatted ${marker} `, [{ type: "bold" }]),
+        text("and a "),
+        text("link", [{ type: "link", attrs: { href: "https://example.test/guide" } }]),
+      ),
+      {
+        type: "bulletList",
+        content: [{ type: "listItem", content: [paragraph(text("first point"))] }],
+      },
+    );
     const response = await server.request(`/console/accounts/${account.id}`, {
       cookie,
       form: { intent: "addComment", on: "task", itemId: plan.customerTask.id, visibility: "customer", bodyJson: body },
@@ -52,7 +59,13 @@ describe("comments", () => {
     const { account, csm, plan } = await createTenant();
     const response = await server.request(`/console/accounts/${account.id}`, {
       cookie: await consoleCookie(csm.id),
-      form: { intent: "addComment", on: "task", itemId: plan.customerTask.id, visibility: "internal", body: `Typed ${plan.marker}\r\n<b>not bold</b>` },
+      form: {
+        intent: "addComment",
+        on: "task",
+        itemId: plan.customerTask.id,
+        visibility: "internal",
+        body: `Typed ${plan.marker}\r\n<b>not bold</b>`,
+      },
     });
     expect(response.status).toBe(200);
     const comment = await db.comment.findFirstOrThrow({ where: { accountId: account.id, body: { contains: `Typed ${plan.marker}` } } });
@@ -85,7 +98,10 @@ describe("comments", () => {
         },
       });
     expect((await post("internal", `Internal ${plan.marker}`)).status).toBe(200);
-    const internal = await db.comment.findFirstOrThrow({ where: { body: { contains: `Internal ${plan.marker}` } }, include: { mentions: true } });
+    const internal = await db.comment.findFirstOrThrow({
+      where: { body: { contains: `Internal ${plan.marker}` } },
+      include: { mentions: true },
+    });
     expect(internal.mentions.map((row) => row.vendorUserId ?? row.stakeholderId)).toEqual([admin.id]);
     // The pill shows the person's name, whatever label the browser sent; the others are plain text.
     expect(internal.bodyHtml).toContain(`data-id="vendorUser:${admin.id}" data-label="${admin.name}">@${admin.name}</span>`);
@@ -96,7 +112,10 @@ describe("comments", () => {
     expect(await db.emailMessage.count({ where: { template: "mention", to: admin.email } })).toBe(1);
 
     expect((await post("customer", `Shared ${plan.marker}`)).status).toBe(200);
-    const shared = await db.comment.findFirstOrThrow({ where: { body: { contains: `Shared ${plan.marker}` } }, include: { mentions: true } });
+    const shared = await db.comment.findFirstOrThrow({
+      where: { body: { contains: `Shared ${plan.marker}` } },
+      include: { mentions: true },
+    });
     expect(shared.mentions.map((row) => row.vendorUserId ?? row.stakeholderId).sort()).toEqual([admin.id, champion.id].sort());
     expect(shared.bodyHtml).not.toContain(other.csm.id);
     expect(await db.emailMessage.count({ where: { template: "mention", to: champion.email } })).toBe(1);
@@ -122,9 +141,14 @@ describe("comments", () => {
       });
       expect(fromConsole.status, what).toBe(400);
       // The hub's plan page shows a form's errors even when it was posted without JavaScript.
-      const fromHub = await server.request(`/hub/${vendor.slug}/plan`, { cookie: hub, form: { intent: "comment", on: "task", itemId: plan.customerTask.id, bodyJson: bodyJson! } });
+      const fromHub = await server.request(`/hub/${vendor.slug}/plan`, {
+        cookie: hub,
+        form: { intent: "comment", on: "task", itemId: plan.customerTask.id, bodyJson: bodyJson! },
+      });
       expect(fromHub.status, what).toBe(400);
-      expect(await fromHub.text(), what).toMatch(/too long|characters|not support|Only web and mail addresses|could not be read|Write a comment/);
+      expect(await fromHub.text(), what).toMatch(
+        /too long|characters|not support|Only web and mail addresses|could not be read|Write a comment/,
+      );
     }
     expect(await db.comment.count({ where: { accountId: account.id } })).toBe(before);
   });
@@ -139,7 +163,14 @@ describe("comments", () => {
         intent: "comment",
         on: "task",
         itemId: plan.customerTask.id,
-        bodyJson: doc(paragraph(text(`Hub ${plan.marker} `), mention(`stakeholder:${colleague.id}`, "x"), mention(`stakeholder:${other.champion.id}`, "Stranger"), text(` @${csm.name}`))),
+        bodyJson: doc(
+          paragraph(
+            text(`Hub ${plan.marker} `),
+            mention(`stakeholder:${colleague.id}`, "x"),
+            mention(`stakeholder:${other.champion.id}`, "Stranger"),
+            text(` @${csm.name}`),
+          ),
+        ),
       },
     });
     expect(response.status).toBe(200);
@@ -157,18 +188,26 @@ describe("task descriptions", () => {
     const { account, csm, champion, plan, vendor } = await createTenant();
     const cookie = await consoleCookie(csm.id);
     const saveDescription = async (taskId: string, version: number, descriptionJson: string) =>
-      server.request(`/console/accounts/${account.id}`, { cookie, form: { intent: "updateTaskDescription", taskId, version: String(version), descriptionJson } });
-    const customerDescription = doc({ type: "heading", attrs: { level: 2 }, content: [text(`Steps ${plan.marker}`)] }, {
-      type: "taskList",
-      content: [{ type: "taskItem", attrs: { checked: true }, content: [paragraph(text("Export the user list"))] }],
-    });
+      server.request(`/console/accounts/${account.id}`, {
+        cookie,
+        form: { intent: "updateTaskDescription", taskId, version: String(version), descriptionJson },
+      });
+    const customerDescription = doc(
+      { type: "heading", attrs: { level: 2 }, content: [text(`Steps ${plan.marker}`)] },
+      {
+        type: "taskList",
+        content: [{ type: "taskItem", attrs: { checked: true }, content: [paragraph(text("Export the user list"))] }],
+      },
+    );
     const task = await db.successTask.findUniqueOrThrow({ where: { id: plan.customerTask.id } });
     expect((await saveDescription(task.id, task.version, customerDescription)).status).toBe(200);
     const saved = await db.successTask.findUniqueOrThrow({ where: { id: task.id } });
     expect(saved.version).toBe(task.version + 1);
     expect(saved.description).toBe(`Steps ${plan.marker}\nExport the user list`);
     expect(saved.descriptionHtml).toContain(`<h2>Steps ${plan.marker}</h2>`);
-    expect(saved.descriptionHtml).toMatch(/<li data-checked="true" data-type="taskItem"><label><input type="checkbox" disabled checked \/>/);
+    expect(saved.descriptionHtml).toMatch(
+      /<li data-checked="true" data-type="taskItem"><label><input type="checkbox" disabled checked \/>/,
+    );
     const event = await db.activityEvent.findFirstOrThrow({ where: { subjectId: task.id, action: "task.description_updated" } });
     expect(event).toMatchObject({ visibility: "customer", summary: `updated the description of "${task.title}"` });
 
@@ -178,8 +217,12 @@ describe("task descriptions", () => {
     expect((await db.successTask.findUniqueOrThrow({ where: { id: task.id } })).descriptionHtml).toBe(saved.descriptionHtml);
 
     const internal = await db.successTask.findUniqueOrThrow({ where: { id: plan.internalTask.id } });
-    expect((await saveDescription(internal.id, internal.version, doc(paragraph(text(`INTERNAL description ${plan.marker}`))))).status).toBe(200);
-    const internalEvent = await db.activityEvent.findFirstOrThrow({ where: { subjectId: internal.id, action: "task.description_updated" } });
+    expect((await saveDescription(internal.id, internal.version, doc(paragraph(text(`INTERNAL description ${plan.marker}`))))).status).toBe(
+      200,
+    );
+    const internalEvent = await db.activityEvent.findFirstOrThrow({
+      where: { subjectId: internal.id, action: "task.description_updated" },
+    });
     expect(internalEvent.visibility).toBe("internal");
 
     const hub = await hubCookie(champion.id);
@@ -203,12 +246,21 @@ describe("task descriptions", () => {
       const { version } = await db.successTask.findUniqueOrThrow({ where: { id: taskId } });
       return server.request(`/console/accounts/${account.id}`, { cookie, form: { taskId, version: String(version), ...form } });
     };
-    expect((await post({ intent: "updateTaskDescription", descriptionJson: doc(paragraph(text("z".repeat(51 * 1024)))) })).status).toBe(400);
+    expect((await post({ intent: "updateTaskDescription", descriptionJson: doc(paragraph(text("z".repeat(51 * 1024)))) })).status).toBe(
+      400,
+    );
     expect((await post({ intent: "updateTaskDescription", descriptionJson: doc({ type: "paragraph" }) })).status).toBe(400);
     expect((await post({ intent: "updateTaskDescription", description: "Plain\nlines" })).status).toBe(200);
-    expect(await db.successTask.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({ description: "Plain\nlines", descriptionHtml: "<p>Plain</p><p>lines</p>" });
+    expect(await db.successTask.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({
+      description: "Plain\nlines",
+      descriptionHtml: "<p>Plain</p><p>lines</p>",
+    });
     expect((await post({ intent: "removeTaskDescription" })).status).toBe(200);
-    expect(await db.successTask.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({ description: null, descriptionJson: null, descriptionHtml: null });
+    expect(await db.successTask.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({
+      description: null,
+      descriptionJson: null,
+      descriptionHtml: null,
+    });
   });
 });
 
@@ -225,7 +277,10 @@ describe("nesting", () => {
     const taskId = plan.customerTask.id;
     const post = async (descriptionJson: string) => {
       const { version } = await db.successTask.findUniqueOrThrow({ where: { id: taskId } });
-      return server.request(`/console/accounts/${account.id}`, { cookie, form: { intent: "updateTaskDescription", taskId, version: String(version), descriptionJson } });
+      return server.request(`/console/accounts/${account.id}`, {
+        cookie,
+        form: { intent: "updateTaskDescription", taskId, version: String(version), descriptionJson },
+      });
     };
     const deep = quoted(1_200);
     expect(deep.length).toBeLessThan(50 * 1024);
@@ -255,15 +310,27 @@ describe("the hub welcome", () => {
     const { account, csm } = await createTenant();
     const cookie = await consoleCookie(csm.id);
     const page = `/console/accounts/${account.id}/hub-welcome`;
-    const welcome = doc({ type: "heading", attrs: { level: 1 }, content: [text("Welcome, Acme")] }, paragraph(text("Start with the "), text("plan", [{ type: "italic" }])));
+    const welcome = doc(
+      { type: "heading", attrs: { level: 1 }, content: [text("Welcome, Acme")] },
+      paragraph(text("Start with the "), text("plan", [{ type: "italic" }])),
+    );
     expect((await server.request(page, { cookie, form: { intent: "save", hubWelcomeJson: welcome } })).status).toBe(302);
     const saved = await db.account.findUniqueOrThrow({ where: { id: account.id } });
-    expect(saved).toMatchObject({ hubWelcome: "Welcome, Acme\nStart with the plan", hubWelcomeHtml: "<h1>Welcome, Acme</h1><p>Start with the <em>plan</em></p>" });
+    expect(saved).toMatchObject({
+      hubWelcome: "Welcome, Acme\nStart with the plan",
+      hubWelcomeHtml: "<h1>Welcome, Acme</h1><p>Start with the <em>plan</em></p>",
+    });
     expect(JSON.parse(saved.hubWelcomeJson!)).toMatchObject({ type: "doc" });
     expect(await (await server.request(page, { cookie })).text()).toContain("<h1>Welcome, Acme</h1><p>Start with the <em>plan</em></p>");
 
-    expect((await server.request(page, { cookie, form: { intent: "save", hubWelcomeJson: doc(paragraph(text("w".repeat(4001)))) } })).status).toBe(400);
+    expect(
+      (await server.request(page, { cookie, form: { intent: "save", hubWelcomeJson: doc(paragraph(text("w".repeat(4001)))) } })).status,
+    ).toBe(400);
     expect((await server.request(page, { cookie, form: { intent: "reset" } })).status).toBe(302);
-    expect(await db.account.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({ hubWelcome: null, hubWelcomeJson: null, hubWelcomeHtml: null });
+    expect(await db.account.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({
+      hubWelcome: null,
+      hubWelcomeJson: null,
+      hubWelcomeHtml: null,
+    });
   });
 });

@@ -7,14 +7,7 @@ import { createDocument } from "~/models/document.server";
 import { createPendingSignup } from "~/models/pending-signup.server";
 import { planActionSchema } from "~/models/plan-fields";
 import { db } from "~/utils/db.server";
-import {
-  consoleCookie,
-  createAccount,
-  createPlan,
-  createStakeholder,
-  createTenant,
-  hubCookie,
-} from "../support/factories";
+import { consoleCookie, createAccount, createPlan, createStakeholder, createTenant, hubCookie } from "../support/factories";
 import { createResource } from "../support/resources";
 import { createPublishedBlueprint } from "../support/blueprints";
 import { createPlayWithItems } from "../support/plays";
@@ -414,7 +407,8 @@ async function buildWorld() {
   // mail would put A1's marker there, so A1's champion has assignment mails off. The mailbox's own
   // leak checks use the one mail below.
   await db.stakeholder.update({ where: { id: a.champion.id }, data: { emailOnAssigned: false } });
-  for (const { play } of Object.values(playsA)) await launchPlay({ vendorId: a.vendor.id, userId: a.csm.id }, { accountId: a.account.id, playId: play.id });
+  for (const { play } of Object.values(playsA))
+    await launchPlay({ vendorId: a.vendor.id, userId: a.csm.id }, { accountId: a.account.id, playId: play.id });
   const documents = await createDocuments(a);
   const cookies: Record<Principal, string | undefined> = {
     csmA: await consoleCookie(a.csm.id),
@@ -425,7 +419,18 @@ async function buildWorld() {
   };
   // A vendor's name is public (it brands the hub's sign-in page); its customers' data is not.
   const secretsOf = {
-    vendorA: [a.account.name, a.plan.marker, a.champion.email, accountA2.name, planA2.marker, stakeholderA2.email, resources.forA1.title, resources.forAllOfA.title, blueprintA.blueprint.name, blueprintA.csmTask.title],
+    vendorA: [
+      a.account.name,
+      a.plan.marker,
+      a.champion.email,
+      accountA2.name,
+      planA2.marker,
+      stakeholderA2.email,
+      resources.forA1.title,
+      resources.forAllOfA.title,
+      blueprintA.blueprint.name,
+      blueprintA.csmTask.title,
+    ],
     vendorB: [b.account.name, b.plan.marker, b.champion.email, b.csm.name, resources.ofB.title],
     accountA1: [a.account.name, a.plan.marker, a.champion.email, resources.forA1.title],
     accountA2: [accountA2.name, planA2.marker, stakeholderA2.email],
@@ -468,7 +473,14 @@ async function createDocuments(a: Awaited<ReturnType<typeof createTenant>>) {
   const shared = await write(`Kickoff notes ${marker}`, "customer", sharedText);
   const internal = await write(`INTERNAL account strategy ${marker}`, "internal", internalText);
   const version = await db.documentVersion.create({
-    data: { vendorId: a.vendor.id, documentId: shared.id, name: `Before the call ${marker}`, yState: new Uint8Array(), contentJson: shared.contentJson, contentHtml: shared.contentHtml },
+    data: {
+      vendorId: a.vendor.id,
+      documentId: shared.id,
+      name: `Before the call ${marker}`,
+      yState: new Uint8Array(),
+      contentJson: shared.contentJson,
+      contentHtml: shared.contentHtml,
+    },
   });
   return { shared, internal, version, sharedText, internalText };
 }
@@ -633,7 +645,15 @@ function foreignForm(world: World, intent: string): Record<string, string> {
 
 /** The intents of a route's exported schema ("" for a form without one). */
 function intentsOf(module: Record<string, unknown>): string[] {
-  const schema = module.schema as { _def?: { typeName?: string; options?: Array<{ shape: { intent?: { value?: string } } }>; shape?: () => Record<string, { _def: { values?: string[]; value?: string } }> } } | undefined;
+  const schema = module.schema as
+    | {
+        _def?: {
+          typeName?: string;
+          options?: Array<{ shape: { intent?: { value?: string } } }>;
+          shape?: () => Record<string, { _def: { values?: string[]; value?: string } }>;
+        };
+      }
+    | undefined;
   if (schema?._def?.typeName === "ZodDiscriminatedUnion") return schema._def.options!.map((option) => option.shape.intent?.value ?? "");
   const intent = schema?._def?.shape?.().intent?._def;
   return intent?.values ?? (intent?.value ? [intent.value] : [""]);
@@ -649,7 +669,12 @@ function victimRows(snapshot: string) {
   return Object.fromEntries(
     Object.entries(tables)
       .filter(([, table]) => table !== null && typeof table === "object")
-      .map(([name, table]) => [name, (table as { rows: Array<Record<string, unknown>> }).rows.filter((row) => !own.includes(row.accountId as string) && !own.includes(row.id as string))]),
+      .map(([name, table]) => [
+        name,
+        (table as { rows: Array<Record<string, unknown>> }).rows.filter(
+          (row) => !own.includes(row.accountId as string) && !own.includes(row.id as string),
+        ),
+      ]),
   );
 }
 
@@ -661,11 +686,26 @@ function attackerOf(routeId: string): "csmB" | "hubA2" | null {
 }
 
 // Signing in, up and out, and redeeming links, act without a session: they are not cross-tenant.
-const withoutSession = ["routes/_auth+/login", "routes/_auth+/signup", "routes/_auth+/signup_.confirm", "routes/hub.$vendorSlug+/sign-in", "routes/hub.$vendorSlug+/verify", "routes/hub.$vendorSlug+/act"];
+const withoutSession = [
+  "routes/_auth+/login",
+  "routes/_auth+/signup",
+  "routes/_auth+/signup_.confirm",
+  "routes/hub.$vendorSlug+/sign-in",
+  "routes/hub.$vendorSlug+/verify",
+  "routes/hub.$vendorSlug+/act",
+];
 // Signing out ends the attacker's session, so it goes last.
 const signOuts = ["routes/_auth+/logout", "routes/hub.$vendorSlug+/sign-out"];
 // Forms that create rows of the attacker's own tenant: no victim id in the URL, so not a 404.
-const ownTenantForms = ["routes/console+/accounts.new", "routes/console+/blueprints.new", "routes/console+/plays.new", "routes/console+/resources.new", "routes/console+/import", "routes/hub.$vendorSlug+/_hub+/documents._index", "routes/hub.$vendorSlug+/_hub+/preferences"];
+const ownTenantForms = [
+  "routes/console+/accounts.new",
+  "routes/console+/blueprints.new",
+  "routes/console+/plays.new",
+  "routes/console+/resources.new",
+  "routes/console+/import",
+  "routes/hub.$vendorSlug+/_hub+/documents._index",
+  "routes/hub.$vendorSlug+/_hub+/preferences",
+];
 
 describe("cross-tenant writes", () => {
   it("every action with a foreign session and the victim's ids answers 404 and writes nothing", async () => {
@@ -701,17 +741,24 @@ describe("cross-tenant writes", () => {
 
     // The attackers' sessions are still live: every request above reached its action.
     expect((await server.request("/console", { cookie: world.cookies.csmB })).status, "csmB still signed in").toBe(200);
-    expect((await server.request(`/hub/${world.a.vendor.slug}`, { cookie: world.cookies.hubA2 })).status, "hubA2 still signed in").toBe(200);
+    expect((await server.request(`/hub/${world.a.vendor.slug}`, { cookie: world.cookies.hubA2 })).status, "hubA2 still signed in").toBe(
+      200,
+    );
   });
 
   it("signing out, sent last with the victim's ids, ends only the sender's session", async () => {
     const logout = await server.request("/logout", { cookie: world.cookies.csmB, form: { accountId: world.a.account.id } });
     expect(logout.status).toBe(302);
-    const signOut = await server.request(`/hub/${world.a.vendor.slug}/sign-out`, { cookie: world.cookies.hubA2, form: { stakeholderId: world.a.champion.id } });
+    const signOut = await server.request(`/hub/${world.a.vendor.slug}/sign-out`, {
+      cookie: world.cookies.hubA2,
+      form: { stakeholderId: world.a.champion.id },
+    });
     expect(signOut.status).toBe(302);
     // Vendor A's own people are still signed in.
     expect((await server.request("/console", { cookie: world.cookies.csmA })).status).toBe(200);
     expect((await server.request(`/hub/${world.a.vendor.slug}`, { cookie: world.cookies.hubA1 })).status).toBe(200);
-    expect((await server.request("/console", { cookie: world.cookies.csmB })).headers.get("location"), "csmB signed out").toMatch(/^\/login/);
+    expect((await server.request("/console", { cookie: world.cookies.csmB })).headers.get("location"), "csmB signed out").toMatch(
+      /^\/login/,
+    );
   });
 });

@@ -28,7 +28,7 @@ describe("the visibility model", () => {
   it("picks the same items in its Prisma and its SQL form", async () => {
     const seed = testSeed("VISIBILITY_SEED");
     const random = seededRandom(seed);
-    const pick = <T,>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
+    const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
     const vendor = await createVendor();
 
     for (let round = 0; round < 6; round++) {
@@ -41,13 +41,24 @@ describe("the visibility model", () => {
         // Either plan may be the current one; the other is what the hub must not show.
         if (p === 0 || random() < 0.5) await db.account.update({ where: { id: account.id }, data: { currentEngagementId: engagement.id } });
         for (let o = 0; o < 3; o++) {
-          const objective = await db.successObjective.create({ data: { vendorId: vendor.id, planId: plan.id, title: `O${o}`, visibility: pick(VALUES), position: o } });
+          const objective = await db.successObjective.create({
+            data: { vendorId: vendor.id, planId: plan.id, title: `O${o}`, visibility: pick(VALUES), position: o },
+          });
           for (let m = 0; m < 2; m++) {
             const milestone = await db.successInitiative.create({
-              data: { vendorId: vendor.id, planId: plan.id, objectiveId: objective.id, title: `M${m}`, visibility: pick(VALUES), position: m },
+              data: {
+                vendorId: vendor.id,
+                planId: plan.id,
+                objectiveId: objective.id,
+                title: `M${m}`,
+                visibility: pick(VALUES),
+                position: m,
+              },
             });
             for (let t = 0; t < 3; t++) {
-              await db.successTask.create({ data: { ...base, planId: plan.id, initiativeId: milestone.id, title: `T${t}`, visibility: pick(VALUES), position: t } });
+              await db.successTask.create({
+                data: { ...base, planId: plan.id, initiativeId: milestone.id, title: `T${t}`, visibility: pick(VALUES), position: t },
+              });
             }
           }
         }
@@ -57,7 +68,8 @@ describe("the visibility model", () => {
         const successCase = await db.successCase.create({
           data: { ...base, title: `Case ${c}`, visibility: pick(VALUES), status, closedAt: status === "closed" ? new Date() : null },
         });
-        for (let t = 0; t < 2; t++) await db.successTask.create({ data: { ...base, caseId: successCase.id, title: `C${t}`, visibility: pick(VALUES), position: t } });
+        for (let t = 0; t < 2; t++)
+          await db.successTask.create({ data: { ...base, caseId: successCase.id, title: `C${t}`, visibility: pick(VALUES), position: t } });
       }
 
       const scope: HubViewScope = { vendorId: vendor.id, accountId: account.id, stakeholderId: null };

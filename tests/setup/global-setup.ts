@@ -1,14 +1,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { migrateDatabase } from "~/db/migrate.server";
-import {
-  createPostgresTemplate,
-  dropPostgresRunDatabases,
-  runDir,
-  sqliteDir,
-  sqliteTemplateUrl,
-  testEngine,
-} from "./databases";
+import { createPostgresTemplate, dropPostgresRunDatabases, runDir, sqliteDir, sqliteTemplateUrl, testEngine } from "./databases";
 
 // Runs once per `vitest run`: a fresh, migrated template database for the workers to copy.
 export default async function setup() {

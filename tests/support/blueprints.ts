@@ -12,7 +12,10 @@ export async function createPublishedBlueprint(vendorId: string, marker: string)
     addBlueprintItem(scope, blueprint.id, { kind, parentId, title, description: null, visibility: "customer", ...extra });
   const objective = await item("objective", `Objective ${marker}`, null);
   const initiative = await item("initiative", `Milestone ${marker}`, objective.id, { dueOffsetDays: 14 });
-  const internalInitiative = await item("initiative", `INTERNAL milestone ${marker}`, objective.id, { dueOffsetDays: 20, visibility: "internal" });
+  const internalInitiative = await item("initiative", `INTERNAL milestone ${marker}`, objective.id, {
+    dueOffsetDays: 20,
+    visibility: "internal",
+  });
   const csmTask = await item("task", `CSM task ${marker}`, initiative.id, { ownerRole: "csm", dueOffsetDays: 3 });
   const championTask = await item("task", `Champion task ${marker}`, initiative.id, { ownerRole: "champion", dueOffsetDays: 10 });
   const internalTask = await item("task", `INTERNAL task ${marker}`, internalInitiative.id, { ownerRole: "csm", dueOffsetDays: 5 });

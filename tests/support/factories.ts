@@ -69,10 +69,7 @@ export async function createStakeholder(
  * An engagement with a plan: one customer-visible and one internal objective, milestone and
  * task each, so that leaks of internal items are easy to detect by their marker titles.
  */
-export async function createPlan(
-  account: { id: string; vendorId: string },
-  owners: { vendorUserId: string; stakeholderId: string },
-) {
+export async function createPlan(account: { id: string; vendorId: string }, owners: { vendorUserId: string; stakeholderId: string }) {
   const marker = unique();
   const engagement = await db.engagement.create({
     data: { vendorId: account.vendorId, accountId: account.id, kind: "onboarding", startDate: new Date() },
@@ -88,14 +85,32 @@ export async function createPlan(
     data: { vendorId: account.vendorId, planId: plan.id, title: `INTERNAL objective ${marker}`, visibility: "internal", position: 1 },
   });
   const milestone = await db.successInitiative.create({
-    data: { vendorId: account.vendorId, planId: plan.id, objectiveId: objective.id, title: `Go live ${marker}`, targetDate: new Date(Date.now() + 30 * 86_400_000) },
+    data: {
+      vendorId: account.vendorId,
+      planId: plan.id,
+      objectiveId: objective.id,
+      title: `Go live ${marker}`,
+      targetDate: new Date(Date.now() + 30 * 86_400_000),
+    },
   });
   const internalMilestone = await db.successInitiative.create({
-    data: { vendorId: account.vendorId, planId: plan.id, objectiveId: objective.id, title: `INTERNAL milestone ${marker}`, visibility: "internal", position: 1 },
+    data: {
+      vendorId: account.vendorId,
+      planId: plan.id,
+      objectiveId: objective.id,
+      title: `INTERNAL milestone ${marker}`,
+      visibility: "internal",
+      position: 1,
+    },
   });
   const taskBase = { vendorId: account.vendorId, accountId: account.id, planId: plan.id, initiativeId: milestone.id };
   const customerTask = await db.successTask.create({
-    data: { ...taskBase, title: `Invite the team ${marker}`, ownerStakeholderId: owners.stakeholderId, dueDate: new Date(Date.now() - 2 * 86_400_000) },
+    data: {
+      ...taskBase,
+      title: `Invite the team ${marker}`,
+      ownerStakeholderId: owners.stakeholderId,
+      dueDate: new Date(Date.now() - 2 * 86_400_000),
+    },
   });
   const vendorTask = await db.successTask.create({
     data: { ...taskBase, title: `Configure SSO ${marker}`, ownerVendorUserId: owners.vendorUserId, position: 1 },
@@ -104,9 +119,28 @@ export async function createPlan(
     data: { ...taskBase, title: `INTERNAL task ${marker}`, visibility: "internal", ownerVendorUserId: owners.vendorUserId, position: 2 },
   });
   const internalComment = await db.comment.create({
-    data: { vendorId: account.vendorId, accountId: account.id, taskId: customerTask.id, body: `INTERNAL comment ${marker}`, visibility: "internal", authorVendorUserId: owners.vendorUserId },
+    data: {
+      vendorId: account.vendorId,
+      accountId: account.id,
+      taskId: customerTask.id,
+      body: `INTERNAL comment ${marker}`,
+      visibility: "internal",
+      authorVendorUserId: owners.vendorUserId,
+    },
   });
-  return { marker, engagement, plan, objective, internalObjective, milestone, internalMilestone, customerTask, vendorTask, internalTask, internalComment };
+  return {
+    marker,
+    engagement,
+    plan,
+    objective,
+    internalObjective,
+    milestone,
+    internalMilestone,
+    customerTask,
+    vendorTask,
+    internalTask,
+    internalComment,
+  };
 }
 
 /** A vendor with an admin, a CSM, an account with a champion and a plan. */

@@ -26,7 +26,9 @@ type Answer = { status: number; location: string | undefined; setCookie: string[
  * between its check and its update.
  */
 export async function expectOneOfManyRedemptions(server: TestServer, vendorSlug: string, token: string, stakeholderId: string) {
-  const answers = await racePosts(server, `/hub/${vendorSlug}/verify`, new URLSearchParams({ token }).toString(), { count: RACING_REDEMPTIONS });
+  const answers = await racePosts(server, `/hub/${vendorSlug}/verify`, new URLSearchParams({ token }).toString(), {
+    count: RACING_REDEMPTIONS,
+  });
 
   const signedIn = answers.filter((answer) => answer.status === 302);
   const refused = answers.filter((answer) => answer.status !== 302);
@@ -51,7 +53,12 @@ export async function expectOneOfManyRedemptions(server: TestServer, vendorSlug:
  * `count` POSTs of one form body to one page, held back until the server has taken in every
  * one of them (see above), then sent together: the answers, in sending order.
  */
-export async function racePosts(server: TestServer, pathname: string, body: string, { count, cookie }: { count: number; cookie?: string }): Promise<Answer[]> {
+export async function racePosts(
+  server: TestServer,
+  pathname: string,
+  body: string,
+  { count, cookie }: { count: number; cookie?: string },
+): Promise<Answer[]> {
   const { hostname, port } = new URL(server.origin);
   const requests = Array.from({ length: count }, () => {
     const request = http.request({

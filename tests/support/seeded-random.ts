@@ -32,6 +32,7 @@ const TROUBLESOME = [..."-_%\\^$.*+?()[]{}|/'\"`;:=&#<>!~@ \t\nabcXYZ019éß\u00
 export function randomText(random: () => number, maxLength: number) {
   const below = (n: number) => Math.floor(random() * n);
   let text = "";
-  for (let i = below(maxLength + 1); i > 0; i--) text += random() < 0.9 ? TROUBLESOME[below(TROUBLESOME.length)] : String.fromCodePoint(below(0x110000));
+  for (let i = below(maxLength + 1); i > 0; i--)
+    text += random() < 0.9 ? TROUBLESOME[below(TROUBLESOME.length)] : String.fromCodePoint(below(0x110000));
   return text;
 }

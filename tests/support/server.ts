@@ -90,5 +90,8 @@ export async function startTestServer(collaborationOptions: Partial<Collaboratio
 
 /** Fails naming every one of the texts that the body contains. */
 export function expectNone(body: string, texts: string[], what: string) {
-  expect(texts.filter((text) => body.includes(text)), what).toEqual([]);
+  expect(
+    texts.filter((text) => body.includes(text)),
+    what,
+  ).toEqual([]);
 }

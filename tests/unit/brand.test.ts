@@ -38,7 +38,12 @@ describe("brand colour", () => {
 
   it("always leaves at least 4.5:1 between the brand colour and its text", () => {
     for (let v = 0; v <= 255; v += 17) {
-      for (const color of [{ r: v, g: 0, b: 0 }, { r: 0, g: v, b: 0 }, { r: 0, g: 0, b: v }, { r: v, g: v, b: v }]) {
+      for (const color of [
+        { r: v, g: 0, b: 0 },
+        { r: 0, g: v, b: 0 },
+        { r: 0, g: 0, b: v },
+        { r: v, g: v, b: v },
+      ]) {
         const hex = `#${[color.r, color.g, color.b].map((n) => n.toString(16).padStart(2, "0")).join("")}`;
         const theme = brandTheme(hex);
         const text = theme.contrastColor === "#ffffff" ? { r: 255, g: 255, b: 255 } : { r: 0, g: 0, b: 0 };

@@ -5,7 +5,7 @@ import { neutralizeCell, toCsv } from "~/utils/csv.server";
 
 describe("neutralizeCell", () => {
   it.each([
-    ["=HYPERLINK(\"http://evil.test\",\"x\")", "'=HYPERLINK(\"http://evil.test\",\"x\")"],
+    ['=HYPERLINK("http://evil.test","x")', '\'=HYPERLINK("http://evil.test","x")'],
     ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1:A2)", "'@SUM(A1:A2)"],
@@ -24,9 +24,12 @@ describe("neutralizeCell", () => {
   });
 
   it("applies to every cell of a document, which starts with a BOM and quotes what needs it", () => {
-    const csv = toCsv(["Name", "Note"], [["=1+1", "a, \"quoted\"\nline"]]);
+    const csv = toCsv(["Name", "Note"], [["=1+1", 'a, "quoted"\nline']]);
     expect(csv.startsWith("\uFEFF")).toBe(true);
-    expect(parse(csv, { bom: true })).toEqual([["Name", "Note"], ["'=1+1", "a, \"quoted\"\nline"]]);
+    expect(parse(csv, { bom: true })).toEqual([
+      ["Name", "Note"],
+      ["'=1+1", 'a, "quoted"\nline'],
+    ]);
   });
 });
 

@@ -23,7 +23,7 @@ describe("parseVideoUrl", () => {
     "https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ",
     "https://evil.example/?u=https://youtu.be/dQw4w9WgXcQ",
     "https://www.youtube.com/watch?v=short",
-    "https://www.youtube.com/watch?v=dQw4w9WgXcQ\"onload=",
+    'https://www.youtube.com/watch?v=dQw4w9WgXcQ"onload=',
     "https://vimeo.com/channels/staffpicks",
     "https://user:pass@vimeo.com/76979871",
     "javascript:alert(1)",
@@ -39,7 +39,9 @@ describe("checkFileType", () => {
   it("accepts a file whose name, declared type and bytes agree", () => {
     expect(checkFileType("report.PDF", "application/pdf", pdf)).toEqual({ ok: true, mimeType: "application/pdf" });
     expect(checkFileType("deck.pptx", "", bytes(0x50, 0x4b, 0x03, 0x04))).toMatchObject({ ok: true });
-    expect(checkFileType("old.doc", "application/octet-stream", bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toMatchObject({ ok: true });
+    expect(checkFileType("old.doc", "application/octet-stream", bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toMatchObject({
+      ok: true,
+    });
     expect(checkFileType("anim.webp", "image/webp", text("RIFF\0\0\0\0WEBPVP8 "))).toMatchObject({ ok: true, mimeType: "image/webp" });
     expect(checkFileType("a.gif", "image/gif", text("GIF89a"))).toMatchObject({ ok: true });
   });
@@ -48,7 +50,10 @@ describe("checkFileType", () => {
     expect(checkFileType("setup.exe", "application/octet-stream", text("MZ"))).toMatchObject({ ok: false });
     expect(checkFileType("page.html", "text/html", text("<html>"))).toMatchObject({ ok: false });
     expect(checkFileType("noextension", "application/pdf", pdf)).toMatchObject({ ok: false });
-    expect(checkFileType("notes.pdf", "application/pdf", text("plain text"))).toMatchObject({ ok: false, message: expect.stringContaining("not a real PDF") });
+    expect(checkFileType("notes.pdf", "application/pdf", text("plain text"))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("not a real PDF"),
+    });
     expect(checkFileType("report.pdf", "text/html", pdf)).toMatchObject({ ok: false });
     expect(checkFileType("photo.png", "image/png", bytes(0xff, 0xd8, 0xff))).toMatchObject({ ok: false });
     expect(checkFileType("anim.webp", "image/webp", text("RIFF\0\0\0\0WAVE"))).toMatchObject({ ok: false });

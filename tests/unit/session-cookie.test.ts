@@ -11,7 +11,10 @@ describe("session cookies", () => {
   });
 
   it("drop Secure only when told to (a plain-http demo) or outside production", () => {
-    for (const cookie of [...cookiesWith({ NODE_ENV: "production", SECURE_COOKIES: "false" }), ...cookiesWith({ NODE_ENV: "development" })]) {
+    for (const cookie of [
+      ...cookiesWith({ NODE_ENV: "production", SECURE_COOKIES: "false" }),
+      ...cookiesWith({ NODE_ENV: "development" }),
+    ]) {
       expect(attributes(cookie)).not.toContain("Secure");
       expect(attributes(cookie)).toEqual(expect.arrayContaining(["HttpOnly", "SameSite=Lax"]));
     }

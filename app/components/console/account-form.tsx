@@ -48,7 +48,14 @@ export function AccountForm({
       <Field
         label="Name"
         errors={fields.name.errors}
-        inputProps={{ id: fields.name.id, name: fields.name.name, required: true, maxLength: 120, autoComplete: "off", defaultValue: fields.name.initialValue }}
+        inputProps={{
+          id: fields.name.id,
+          name: fields.name.name,
+          required: true,
+          maxLength: 120,
+          autoComplete: "off",
+          defaultValue: fields.name.initialValue,
+        }}
       />
       <Field
         label="Domain (optional)"
@@ -68,18 +75,35 @@ export function AccountForm({
         label="ARR"
         hint="Annual recurring revenue in your currency, like 120000 or 120,000.50."
         errors={fields.arr.errors}
-        inputProps={{ id: fields.arr.id, name: fields.arr.name, required: true, inputMode: "decimal", maxLength: 30, defaultValue: fields.arr.initialValue }}
+        inputProps={{
+          id: fields.arr.id,
+          name: fields.arr.name,
+          required: true,
+          inputMode: "decimal",
+          maxLength: 30,
+          defaultValue: fields.arr.initialValue,
+        }}
       />
       <Field
         label="Renewal date (optional)"
         errors={fields.renewalDate.errors}
-        inputProps={{ id: fields.renewalDate.id, name: fields.renewalDate.name, type: "date", defaultValue: fields.renewalDate.initialValue }}
+        inputProps={{
+          id: fields.renewalDate.id,
+          name: fields.renewalDate.name,
+          type: "date",
+          defaultValue: fields.renewalDate.initialValue,
+        }}
       />
       <SelectField
         label="Lifecycle stage"
         errors={fields.lifecycleStage.errors}
         options={stageOptions}
-        selectProps={{ id: fields.lifecycleStage.id, name: fields.lifecycleStage.name, required: true, defaultValue: fields.lifecycleStage.initialValue }}
+        selectProps={{
+          id: fields.lifecycleStage.id,
+          name: fields.lifecycleStage.name,
+          required: true,
+          defaultValue: fields.lifecycleStage.initialValue,
+        }}
       />
       <SelectField
         label="Owner"

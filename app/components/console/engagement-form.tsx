@@ -45,13 +45,24 @@ export function EngagementForm({
       <Field
         label="Start date"
         errors={fields.startDate.errors}
-        inputProps={{ id: fields.startDate.id, name: fields.startDate.name, type: "date", required: true, defaultValue: fields.startDate.initialValue }}
+        inputProps={{
+          id: fields.startDate.id,
+          name: fields.startDate.name,
+          type: "date",
+          required: true,
+          defaultValue: fields.startDate.initialValue,
+        }}
       />
       <Field
         label="Target end date (optional)"
         hint="Not before the start date."
         errors={fields.targetEndAt.errors}
-        inputProps={{ id: fields.targetEndAt.id, name: fields.targetEndAt.name, type: "date", defaultValue: fields.targetEndAt.initialValue }}
+        inputProps={{
+          id: fields.targetEndAt.id,
+          name: fields.targetEndAt.name,
+          type: "date",
+          defaultValue: fields.targetEndAt.initialValue,
+        }}
       />
       <Button type="submit" disabled={submitting} aria-busy={submitting || undefined}>
         {submitting ? pendingLabel : submitLabel}

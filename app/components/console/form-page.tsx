@@ -3,7 +3,17 @@ import type { ReactNode } from "react";
 import { Card } from "~/components/ui/card";
 
 /** The frame of a console form page: a way back, the heading, the form in a card. */
-export function FormPage({ back, title, intro, children }: { back: { to: string; label: string }; title: string; intro?: ReactNode; children: ReactNode }) {
+export function FormPage({
+  back,
+  title,
+  intro,
+  children,
+}: {
+  back: { to: string; label: string };
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <Link to={back.to} className="text-sm text-blue-700 underline-offset-4 hover:underline">

@@ -30,7 +30,14 @@ type Fetcher = ReturnType<typeof useFetcher<PlanActionData>>;
 type Intent = z.input<typeof planActionSchema>["intent"];
 
 export type People = { users: Array<{ id: string; name: string }>; stakeholders: Array<{ id: string; name: string; hubRole: string }> };
-export type PlanComment = { id: string; body: string; bodyHtml: string | null; internal: boolean; createdAt: Date | string; author: string | null };
+export type PlanComment = {
+  id: string;
+  body: string;
+  bodyHtml: string | null;
+  internal: boolean;
+  createdAt: Date | string;
+  author: string | null;
+};
 export type PlanTask = {
   id: string;
   title: string;
@@ -126,10 +133,26 @@ function DateInput({ meta, label }: { meta: Parameters<typeof getInputProps>[0];
 }
 
 function TitleInput({ meta }: { meta: Parameters<typeof getInputProps>[0] }) {
-  return <Field label="Title" errors={meta.errors} inputProps={{ ...getInputProps(meta, { type: "text" }), id: meta.id, maxLength: 200, required: true }} />;
+  return (
+    <Field
+      label="Title"
+      errors={meta.errors}
+      inputProps={{ ...getInputProps(meta, { type: "text" }), id: meta.id, maxLength: 200, required: true }}
+    />
+  );
 }
 
-function SubmitRow({ fetcher, label, pendingLabel, onCancel }: { fetcher: Fetcher; label: string; pendingLabel: string; onCancel?: () => void }) {
+function SubmitRow({
+  fetcher,
+  label,
+  pendingLabel,
+  onCancel,
+}: {
+  fetcher: Fetcher;
+  label: string;
+  pendingLabel: string;
+  onCancel?: () => void;
+}) {
   const pending = fetcher.state !== "idle";
   return (
     <div className="flex flex-wrap gap-2 sm:col-span-full">
@@ -185,7 +208,8 @@ function Reveal({
 export function RemoveItem({ kind, id, title }: { kind: "objective" | "milestone" | "task"; id: string; title: string }) {
   const fetcher = useFetcher<PlanActionData>();
   const pending = fetcher.state !== "idle";
-  const what = kind === "objective" ? "its milestones, tasks and comments" : kind === "milestone" ? "its tasks and comments" : "its comments";
+  const what =
+    kind === "objective" ? "its milestones, tasks and comments" : kind === "milestone" ? "its tasks and comments" : "its comments";
   return (
     <ConfirmDialog
       trigger={
@@ -234,15 +258,33 @@ function CommentForm({ on, itemId }: { on: "objective" | "milestone" | "task"; i
   );
 }
 
-export function Comments({ on, itemId, title, comments }: { on: "objective" | "milestone" | "task"; itemId: string; title: string; comments: PlanComment[] }) {
+export function Comments({
+  on,
+  itemId,
+  title,
+  comments,
+}: {
+  on: "objective" | "milestone" | "task";
+  itemId: string;
+  title: string;
+  comments: PlanComment[];
+}) {
   const [open, setOpen] = useState(false);
   return (
-    <Reveal label={`Comments (${comments.length})`} ariaLabel={`Comments (${comments.length}) on “${title}”`} open={open} onToggle={() => setOpen(!open)}>
+    <Reveal
+      label={`Comments (${comments.length})`}
+      ariaLabel={`Comments (${comments.length}) on “${title}”`}
+      open={open}
+      onToggle={() => setOpen(!open)}
+    >
       <section aria-label={`Comments on “${title}”`} className="mt-2 space-y-2 rounded-md bg-slate-50 p-3">
         {comments.length === 0 ? <p className="text-sm text-slate-600">No comments yet.</p> : null}
         <ul className="space-y-2">
           {comments.map((comment) => (
-            <li key={comment.id} className={cn("rounded-md bg-white p-2 text-sm", comment.internal && "border border-dashed border-purple-700")}>
+            <li
+              key={comment.id}
+              className={cn("rounded-md bg-white p-2 text-sm", comment.internal && "border border-dashed border-purple-700")}
+            >
               <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <span className="font-medium text-slate-800">{comment.author ?? "Someone"}</span>
                 <span>{formatDateTime(new Date(comment.createdAt))}</span>
@@ -260,7 +302,15 @@ export function Comments({ on, itemId, title, comments }: { on: "objective" | "m
 
 // ---- tasks ---------------------------------------------------------------------------------
 
-function DecideProposalButton({ proposal, decision, taskTitle }: { proposal: PendingProposal; decision: "accept" | "decline"; taskTitle: string }) {
+function DecideProposalButton({
+  proposal,
+  decision,
+  taskTitle,
+}: {
+  proposal: PendingProposal;
+  decision: "accept" | "decline";
+  taskTitle: string;
+}) {
   const fetcher = useFetcher<PlanActionData>();
   const pending = fetcher.state !== "idle";
   const label = decision === "accept" ? "Accept" : "Decline";
@@ -315,7 +365,11 @@ function TaskEditForm({ task, people, fetcher, onCancel }: { task: PlanTask; peo
   // After a conflict the form stays as the user typed it, based on the version just seen.
   const version = fetcher.data?.conflict?.version ?? task.version;
   return (
-    <fetcher.Form method="post" className="mt-2 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-2" {...getFormProps(form)}>
+    <fetcher.Form
+      method="post"
+      className="mt-2 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-2"
+      {...getFormProps(form)}
+    >
       <Hidden intent="updateTask" values={{ taskId: task.id, version }} />
       {form.errors?.length ? (
         <div className="space-y-2 sm:col-span-full">
@@ -392,7 +446,15 @@ function TaskDescription({ task }: { task: PlanTask }) {
               {pending ? "Saving…" : "Save description"}
             </Button>
             {html || text ? (
-              <Button type="submit" size="sm" variant="secondary" name="intent" value="removeTaskDescription" formNoValidate disabled={pending}>
+              <Button
+                type="submit"
+                size="sm"
+                variant="secondary"
+                name="intent"
+                value="removeTaskDescription"
+                formNoValidate
+                disabled={pending}
+              >
                 Remove description
               </Button>
             ) : null}
@@ -415,10 +477,19 @@ export function TaskRow({ task, people }: { task: PlanTask; people: People }) {
       {task.internal ? <InternalBadge /> : null}
       <StatusBadge status={task.status} />
       {task.overdue ? <Badge tone="danger">Overdue</Badge> : null}
-      <span className="text-slate-600">{task.owner ? `${task.owner.name} (${task.owner.side === "vendor" ? "Vendor" : "Customer"})` : "No owner"}</span>
+      <span className="text-slate-600">
+        {task.owner ? `${task.owner.name} (${task.owner.side === "vendor" ? "Vendor" : "Customer"})` : "No owner"}
+      </span>
       <span className="text-slate-600">Due {formatDate(task.dueDate ? new Date(task.dueDate) : null, "—")}</span>
       <span className="flex flex-wrap gap-1 sm:ml-auto">
-        <Button type="button" variant="secondary" size="sm" aria-expanded={editor.open} aria-label={`Edit task “${task.title}”`} onClick={editor.toggle}>
+        <Button
+          type="button"
+          variant="secondary"
+          size="sm"
+          aria-expanded={editor.open}
+          aria-label={`Edit task “${task.title}”`}
+          onClick={editor.toggle}
+        >
           Edit
         </Button>
         <RemoveItem kind="task" id={task.id} title={task.title} />
@@ -444,7 +515,11 @@ export function AddTaskForm({ milestoneId, milestoneTitle, people }: { milestone
   const [form, fields] = usePlanForm(`add-task-${milestoneId}`, fetcher, { visibility: "customer" });
   return (
     <Reveal label="Add task" ariaLabel={`Add task to “${milestoneTitle}”`} open={open} onToggle={() => setOpen(!open)}>
-      <fetcher.Form method="post" className="mt-2 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-2" {...getFormProps(form)}>
+      <fetcher.Form
+        method="post"
+        className="mt-2 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-2"
+        {...getFormProps(form)}
+      >
         <Hidden intent="addTask" values={{ milestoneId }} />
         <FieldErrors id={form.errorId} errors={form.errors} />
         <div className="sm:col-span-full">
@@ -477,16 +552,33 @@ export function MilestoneForm({
   });
   const label = milestone ? "Edit" : "Add milestone";
   return (
-    <Reveal label={label} ariaLabel={milestone ? `Edit milestone “${milestone.title}”` : undefined} open={editor.open} onToggle={editor.toggle}>
-      <fetcher.Form method="post" className="mt-2 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-2" {...getFormProps(form)}>
-        <Hidden intent={milestone ? "updateMilestone" : "addMilestone"} values={milestone ? { milestoneId: milestone.id } : { objectiveId }} />
+    <Reveal
+      label={label}
+      ariaLabel={milestone ? `Edit milestone “${milestone.title}”` : undefined}
+      open={editor.open}
+      onToggle={editor.toggle}
+    >
+      <fetcher.Form
+        method="post"
+        className="mt-2 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-2"
+        {...getFormProps(form)}
+      >
+        <Hidden
+          intent={milestone ? "updateMilestone" : "addMilestone"}
+          values={milestone ? { milestoneId: milestone.id } : { objectiveId }}
+        />
         <FieldErrors id={form.errorId} errors={form.errors} />
         <div className="sm:col-span-full">
           <TitleInput meta={fields.title} />
         </div>
         <DateInput meta={fields.targetDate} label="Target date" />
         <VisibilitySelect meta={fields.visibility} />
-        <SubmitRow fetcher={fetcher} label={milestone ? "Save milestone" : "Add milestone"} pendingLabel="Saving…" onCancel={editor.close} />
+        <SubmitRow
+          fetcher={fetcher}
+          label={milestone ? "Save milestone" : "Add milestone"}
+          pendingLabel="Saving…"
+          onCancel={editor.close}
+        />
       </fetcher.Form>
     </Reveal>
   );
@@ -506,14 +598,23 @@ export function ObjectiveForm({ planId, objective }: { planId: string; objective
       open={editor.open}
       onToggle={editor.toggle}
     >
-      <fetcher.Form method="post" className="mt-2 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-2" {...getFormProps(form)}>
+      <fetcher.Form
+        method="post"
+        className="mt-2 grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-2"
+        {...getFormProps(form)}
+      >
         <Hidden intent={objective ? "updateObjective" : "addObjective"} values={objective ? { objectiveId: objective.id } : { planId }} />
         <FieldErrors id={form.errorId} errors={form.errors} />
         <div className="sm:col-span-full">
           <TitleInput meta={fields.title} />
         </div>
         <VisibilitySelect meta={fields.visibility} />
-        <SubmitRow fetcher={fetcher} label={objective ? "Save objective" : "Add objective"} pendingLabel="Saving…" onCancel={editor.close} />
+        <SubmitRow
+          fetcher={fetcher}
+          label={objective ? "Save objective" : "Add objective"}
+          pendingLabel="Saving…"
+          onCancel={editor.close}
+        />
       </fetcher.Form>
     </Reveal>
   );

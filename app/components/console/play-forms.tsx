@@ -16,7 +16,14 @@ export function PlayDetailsFields({ fields }: { fields: { name: Meta; situation:
         errors={fields.name.errors}
         inputProps={{ ...getInputProps(fields.name, { type: "text" }), id: fields.name.id, maxLength: 120, required: true }}
       />
-      <Control id={fields.situation.id} label="Situation" hint="When to run this play" hintId={fields.situation.descriptionId} errorId={fields.situation.errorId} errors={fields.situation.errors}>
+      <Control
+        id={fields.situation.id}
+        label="Situation"
+        hint="When to run this play"
+        hintId={fields.situation.descriptionId}
+        errorId={fields.situation.errorId}
+        errors={fields.situation.errors}
+      >
         <Textarea {...getTextareaProps(fields.situation, { ariaDescribedBy: fields.situation.descriptionId })} maxLength={2000} rows={3} />
       </Control>
       <Control id={fields.kind.id} label="Kind" errorId={fields.kind.errorId} errors={fields.kind.errors}>

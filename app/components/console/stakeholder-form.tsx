@@ -48,7 +48,14 @@ export function StakeholderForm({
       <Field
         label="Name"
         errors={fields.name.errors}
-        inputProps={{ id: fields.name.id, name: fields.name.name, required: true, maxLength: 120, autoComplete: "off", defaultValue: fields.name.initialValue }}
+        inputProps={{
+          id: fields.name.id,
+          name: fields.name.name,
+          required: true,
+          maxLength: 120,
+          autoComplete: "off",
+          defaultValue: fields.name.initialValue,
+        }}
       />
       <Field
         label="Email"
@@ -67,7 +74,13 @@ export function StakeholderForm({
       <Field
         label="Title (optional)"
         errors={fields.title.errors}
-        inputProps={{ id: fields.title.id, name: fields.title.name, maxLength: 120, autoComplete: "off", defaultValue: fields.title.initialValue }}
+        inputProps={{
+          id: fields.title.id,
+          name: fields.title.name,
+          maxLength: 120,
+          autoComplete: "off",
+          defaultValue: fields.title.initialValue,
+        }}
       />
       <SelectField
         label="Hub role"

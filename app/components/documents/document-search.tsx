@@ -58,11 +58,18 @@ export function DocumentSearchResults({
         <p role="status" className="text-slate-700">
           {count === 0 ? `No documents match “${q}”.` : `${count} ${count === 1 ? "document matches" : "documents match"} “${q}”.`}
         </p>
-        <Link to={clearHref} className="font-medium text-blue-700 underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600">
+        <Link
+          to={clearHref}
+          className="font-medium text-blue-700 underline underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600"
+        >
           Show all documents
         </Link>
       </div>
-      <DocumentList documents={results} empty={`No document has every word of “${q}” in its title or text. Try fewer or other words.`} {...list} />
+      <DocumentList
+        documents={results}
+        empty={`No document has every word of “${q}” in its title or text. Try fewer or other words.`}
+        {...list}
+      />
     </div>
   );
 }

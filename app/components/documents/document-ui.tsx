@@ -16,7 +16,8 @@ import { useSchemaForm } from "~/utils/use-schema-form";
 
 // The pieces the console's and the hub's document pages share.
 
-const linkClass = "font-medium text-blue-700 underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600";
+const linkClass =
+  "font-medium text-blue-700 underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600";
 
 export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
   return visibility === "internal" ? <Badge tone="internal">Internal</Badge> : <Badge tone="success">In the customer hub</Badge>;
@@ -63,7 +64,8 @@ export function DocumentList({
   showVisibility: boolean;
   empty: ReactNode;
 }) {
-  if (documents.length === 0) return <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">{empty}</div>;
+  if (documents.length === 0)
+    return <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">{empty}</div>;
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Documents">
       {documents.map((document) => (
@@ -117,13 +119,25 @@ export function DocumentDetailsForm({
       <Field
         label="Title"
         errors={fields.title.errors}
-        inputProps={{ id: fields.title.id, name: fields.title.name, required: true, maxLength: 120, autoComplete: "off", defaultValue: fields.title.initialValue }}
+        inputProps={{
+          id: fields.title.id,
+          name: fields.title.name,
+          required: true,
+          maxLength: 120,
+          autoComplete: "off",
+          defaultValue: fields.title.initialValue,
+        }}
       />
       <SelectField
         label="Who sees it"
         errors={fields.visibility.errors}
         options={visibilityOptions}
-        selectProps={{ id: fields.visibility.id, name: fields.visibility.name, required: true, defaultValue: fields.visibility.initialValue }}
+        selectProps={{
+          id: fields.visibility.id,
+          name: fields.visibility.name,
+          required: true,
+          defaultValue: fields.visibility.initialValue,
+        }}
       />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={submitting} aria-busy={submitting || undefined}>
@@ -149,7 +163,14 @@ export function HubNewDocumentForm({ lastResult }: { lastResult: SubmissionResul
           label="Title"
           hint="Everyone on your team and the vendor's team can read and edit it."
           errors={fields.title.errors}
-          inputProps={{ id: fields.title.id, name: fields.title.name, required: true, maxLength: 120, autoComplete: "off", defaultValue: fields.title.initialValue }}
+          inputProps={{
+            id: fields.title.id,
+            name: fields.title.name,
+            required: true,
+            maxLength: 120,
+            autoComplete: "off",
+            defaultValue: fields.title.initialValue,
+          }}
         />
       </div>
       <Button type="submit" variant="brand" disabled={submitting} aria-busy={submitting || undefined} className="mb-5">
@@ -183,7 +204,15 @@ export function VersionList({ versions, hrefFor }: { versions: Version[]; hrefFo
 export const SAVE_VERSION_INTENT = "saveVersion";
 
 /** Keeps the live content under a name; the answer says so politely once it is stored. */
-export function SaveVersionForm({ lastResult, saved, variant = "primary" }: { lastResult: SubmissionResult<string[]> | undefined; saved: string | null; variant?: "primary" | "brand" }) {
+export function SaveVersionForm({
+  lastResult,
+  saved,
+  variant = "primary",
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  saved: string | null;
+  variant?: "primary" | "brand";
+}) {
   const submitting = useSubmitting(SAVE_VERSION_INTENT);
   const [form, fields] = useSchemaForm(versionNameSchema, { id: "save-version", lastResult });
   return (
@@ -195,10 +224,24 @@ export function SaveVersionForm({ lastResult, saved, variant = "primary" }: { la
           <Field
             label="Version name"
             errors={fields.name.errors}
-            inputProps={{ id: fields.name.id, name: fields.name.name, required: true, maxLength: 80, autoComplete: "off", placeholder: "After the kickoff call", defaultValue: fields.name.initialValue }}
+            inputProps={{
+              id: fields.name.id,
+              name: fields.name.name,
+              required: true,
+              maxLength: 80,
+              autoComplete: "off",
+              placeholder: "After the kickoff call",
+              defaultValue: fields.name.initialValue,
+            }}
           />
         </div>
-        <Button type="submit" variant={variant} disabled={submitting} aria-busy={submitting || undefined} className={fields.name.errors ? "mb-7" : undefined}>
+        <Button
+          type="submit"
+          variant={variant}
+          disabled={submitting}
+          aria-busy={submitting || undefined}
+          className={fields.name.errors ? "mb-7" : undefined}
+        >
           {submitting ? "Saving…" : "Save version"}
         </Button>
       </div>

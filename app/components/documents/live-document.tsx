@@ -39,9 +39,22 @@ export function LiveDocument({
   const connecting = <EditorFrame status={<ConnectionStatus state="connecting" />}>{stored}</EditorFrame>;
   if (!hydrated) return connecting;
   return (
-    <EditorLoadBoundary fallback={<EditorFrame status={<p className="text-sm font-medium text-amber-900">The editor could not be loaded. Reload the page to edit.</p>}>{stored}</EditorFrame>}>
+    <EditorLoadBoundary
+      fallback={
+        <EditorFrame
+          status={<p className="text-sm font-medium text-amber-900">The editor could not be loaded. Reload the page to edit.</p>}
+        >
+          {stored}
+        </EditorFrame>
+      }
+    >
       <Suspense fallback={connecting}>
-        <CollaborativeEditor documentId={documentId} me={collaboratorIdentity(me.key, me.name)} mentionCandidates={mentionCandidates} placeholder={stored} />
+        <CollaborativeEditor
+          documentId={documentId}
+          me={collaboratorIdentity(me.key, me.name)}
+          mentionCandidates={mentionCandidates}
+          placeholder={stored}
+        />
       </Suspense>
     </EditorLoadBoundary>
   );

@@ -280,7 +280,9 @@ export function HubPlanView({ plans, cases, actions = null }: { plans: HubPlanDa
   return (
     <ActionsContext.Provider value={actions}>
       {shared.length === 0 ? (
-        <p className="text-slate-700">Your plan is not shared yet. When your team shares it, its objectives, milestones and tasks show here.</p>
+        <p className="text-slate-700">
+          Your plan is not shared yet. When your team shares it, its objectives, milestones and tasks show here.
+        </p>
       ) : (
         shared.map((plan) => (
           <section key={plan.id} aria-labelledby={`plan-${plan.id}`} className="space-y-4">

@@ -195,7 +195,8 @@ function renderCaret(user: Record<string, unknown>) {
   caret.className = "pointer-events-none relative -mx-px border-x border-solid";
   caret.style.borderColor = String(user.color);
   const label = document.createElement("span");
-  label.className = "absolute -top-[1.3em] left-[-1px] select-none whitespace-nowrap rounded rounded-bl-none px-1 text-xs font-semibold leading-normal text-white";
+  label.className =
+    "absolute -top-[1.3em] left-[-1px] select-none whitespace-nowrap rounded rounded-bl-none px-1 text-xs font-semibold leading-normal text-white";
   label.style.backgroundColor = String(user.color);
   label.textContent = String(user.name);
   caret.append(label);

@@ -36,13 +36,31 @@ export function EditorToolbar({ editor, className }: { editor: Editor; className
       onKeyDown={onKeyDown}
       className={cn("flex flex-wrap items-center gap-1 border-b border-slate-200 bg-slate-50 p-1", className)}
     >
-      <ToolbarButton label="Bold" shortcut="Control+B" pressed={state.bold} disabled={!state.canBold} onClick={() => editor.chain().focus().toggleBold().run()}>
+      <ToolbarButton
+        label="Bold"
+        shortcut="Control+B"
+        pressed={state.bold}
+        disabled={!state.canBold}
+        onClick={() => editor.chain().focus().toggleBold().run()}
+      >
         <span className="font-bold">B</span>
       </ToolbarButton>
-      <ToolbarButton label="Italic" shortcut="Control+I" pressed={state.italic} disabled={!state.canItalic} onClick={() => editor.chain().focus().toggleItalic().run()}>
+      <ToolbarButton
+        label="Italic"
+        shortcut="Control+I"
+        pressed={state.italic}
+        disabled={!state.canItalic}
+        onClick={() => editor.chain().focus().toggleItalic().run()}
+      >
         <span className="font-serif italic">I</span>
       </ToolbarButton>
-      <ToolbarButton label="Strikethrough" shortcut="Control+Shift+S" pressed={state.strike} disabled={!state.canStrike} onClick={() => editor.chain().focus().toggleStrike().run()}>
+      <ToolbarButton
+        label="Strikethrough"
+        shortcut="Control+Shift+S"
+        pressed={state.strike}
+        disabled={!state.canStrike}
+        onClick={() => editor.chain().focus().toggleStrike().run()}
+      >
         <span className="line-through">S</span>
       </ToolbarButton>
       <Separator />
@@ -121,7 +139,12 @@ export function EditorToolbar({ editor, className }: { editor: Editor; className
               <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
             </Icon>
           </ToolbarButton>
-          <ToolbarButton label="Redo" shortcut="Control+Shift+Z" disabled={!state.canRedo} onClick={() => editor.chain().focus().redo().run()}>
+          <ToolbarButton
+            label="Redo"
+            shortcut="Control+Shift+Z"
+            disabled={!state.canRedo}
+            onClick={() => editor.chain().focus().redo().run()}
+          >
             <Icon>
               <path d="m15 14 5-5-5-5" />
               <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
@@ -259,7 +282,16 @@ const ToolbarButton = forwardRef<HTMLButtonElement, ToolbarButtonProps>(function
 /** A line drawing for a button whose name is its aria-label. */
 function Icon({ children }: { children: ReactNode }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="h-4 w-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       {children}
     </svg>
   );
@@ -388,7 +420,11 @@ function ImageButton({ editor }: { editor: Editor }) {
       setError("Enter the picture's https:// address.");
       return;
     }
-    editor.chain().focus().setImage({ src: url, alt: alt.trim() || undefined }).run();
+    editor
+      .chain()
+      .focus()
+      .setImage({ src: url, alt: alt.trim() || undefined })
+      .run();
     setOpen(false);
   };
 

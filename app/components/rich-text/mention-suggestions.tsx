@@ -16,7 +16,13 @@ const MAX_SHOWN = 8;
 function filterCandidates(candidates: MentionCandidate[], query: string) {
   const needle = query.trim().toLocaleLowerCase();
   const matches = needle
-    ? candidates.filter((candidate) => candidate.label.toLocaleLowerCase().split(/\s+/).some((word) => word.startsWith(needle)) || candidate.label.toLocaleLowerCase().startsWith(needle))
+    ? candidates.filter(
+        (candidate) =>
+          candidate.label
+            .toLocaleLowerCase()
+            .split(/\s+/)
+            .some((word) => word.startsWith(needle)) || candidate.label.toLocaleLowerCase().startsWith(needle),
+      )
     : candidates;
   return matches.slice(0, MAX_SHOWN);
 }
@@ -26,7 +32,9 @@ function filterCandidates(candidates: MentionCandidate[], query: string) {
  * on every keystroke, so a page can hand over a fresher list without rebuilding the editor.
  */
 export function withMentionSuggestions(extensions: AnyExtension[], getCandidates: () => MentionCandidate[]): AnyExtension[] {
-  return extensions.map((extension) => (extension.name === "mention" ? extension.configure({ suggestion: mentionSuggestion(getCandidates) }) : extension));
+  return extensions.map((extension) =>
+    extension.name === "mention" ? extension.configure({ suggestion: mentionSuggestion(getCandidates) }) : extension,
+  );
 }
 
 function mentionSuggestion(getCandidates: () => MentionCandidate[]): Omit<SuggestionOptions<MentionCandidate, MentionAttrs>, "editor"> {
@@ -64,7 +72,10 @@ function mentionSuggestion(getCandidates: () => MentionCandidate[]): Omit<Sugges
         onStart: (props) => {
           current = props;
           selected = 0;
-          renderer = new ReactRenderer(MentionList, { editor: props.editor, props: { items: props.items, selected, listId, onChoose: choose } });
+          renderer = new ReactRenderer(MentionList, {
+            editor: props.editor,
+            props: { items: props.items, selected, listId, onChoose: choose },
+          });
           // Inside the page's main landmark (not loose in <body>), so it is part of the page for assistive technology.
           (props.editor.view.dom.closest("main") ?? document.body).append(renderer.element);
           unmount = props.mount(renderer.element);
@@ -128,10 +139,15 @@ function MentionList({ items, selected, listId, onChoose }: MentionListProps) {
             event.preventDefault();
             onChoose(index);
           }}
-          className={cn("flex cursor-pointer items-center justify-between gap-3 rounded px-2 py-1.5", index === selected ? "bg-blue-700 text-white" : "text-slate-900 hover:bg-slate-100")}
+          className={cn(
+            "flex cursor-pointer items-center justify-between gap-3 rounded px-2 py-1.5",
+            index === selected ? "bg-blue-700 text-white" : "text-slate-900 hover:bg-slate-100",
+          )}
         >
           <span className="truncate">{item.label}</span>
-          <span className={cn("shrink-0 text-xs", index === selected ? "text-blue-100" : "text-slate-500")}>{item.side === "vendor" ? "Vendor team" : "Customer team"}</span>
+          <span className={cn("shrink-0 text-xs", index === selected ? "text-blue-100" : "text-slate-500")}>
+            {item.side === "vendor" ? "Vendor team" : "Customer team"}
+          </span>
         </div>
       ))}
     </div>

@@ -31,7 +31,16 @@ const LeaveOnEscape = Extension.create({
   },
 });
 
-export default function PlainEditor({ name, labelId, describedBy, invalid, initialContent, autoFocus, minHeightClass, onEditor }: PlainEditorProps) {
+export default function PlainEditor({
+  name,
+  labelId,
+  describedBy,
+  invalid,
+  initialContent,
+  autoFocus,
+  minHeightClass,
+  onEditor,
+}: PlainEditorProps) {
   const [json, setJson] = useState(() => JSON.stringify(initialContent));
   const attributes = {
     role: "textbox",

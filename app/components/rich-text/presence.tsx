@@ -13,7 +13,8 @@ function readPeople(awareness: Awareness): Present[] {
     const self = clientId === awareness.clientID;
     // The same person in two tabs is one person here; "you" wins over their other tab.
     const known = byKey.get(user.key);
-    if (!known || self) byKey.set(user.key, { key: user.key, name: user.name, color: user.color ?? personColor(user.key), self: self || !!known?.self });
+    if (!known || self)
+      byKey.set(user.key, { key: user.key, name: user.name, color: user.color ?? personColor(user.key), self: self || !!known?.self });
   });
   return [...byKey.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }
@@ -49,8 +50,15 @@ export function Presence({ awareness }: { awareness: Awareness }) {
       <h2 className="sr-only">Who is here</h2>
       <ul className="flex flex-wrap items-center gap-1.5" aria-label={others === 0 ? "Only you are here" : `${others + 1} people here`}>
         {people.map((person) => (
-          <li key={person.key} className="inline-flex items-center gap-1.5 rounded-full bg-slate-100 py-0.5 pl-1 pr-2 text-xs font-medium text-slate-800">
-            <span aria-hidden="true" className="inline-flex h-5 w-5 items-center justify-center rounded-full text-[0.65rem] font-semibold text-white" style={{ backgroundColor: person.color }}>
+          <li
+            key={person.key}
+            className="inline-flex items-center gap-1.5 rounded-full bg-slate-100 py-0.5 pl-1 pr-2 text-xs font-medium text-slate-800"
+          >
+            <span
+              aria-hidden="true"
+              className="inline-flex h-5 w-5 items-center justify-center rounded-full text-[0.65rem] font-semibold text-white"
+              style={{ backgroundColor: person.color }}
+            >
               {initials(person.name)}
             </span>
             {person.self ? `${person.name} (you)` : person.name}
@@ -86,7 +94,13 @@ const connectionText: Record<ConnectionState, string> = {
 export function ConnectionStatus({ state, saving }: { state: ConnectionState; saving?: boolean }) {
   return (
     <div className="flex flex-wrap items-center gap-x-2 text-sm">
-      <p role="status" className={cn("inline-flex items-center gap-1.5 font-medium", state === "offline" || state === "denied" ? "text-amber-900" : "text-slate-700")}>
+      <p
+        role="status"
+        className={cn(
+          "inline-flex items-center gap-1.5 font-medium",
+          state === "offline" || state === "denied" ? "text-amber-900" : "text-slate-700",
+        )}
+      >
         <span
           aria-hidden="true"
           className={cn(

@@ -75,7 +75,14 @@ export function RichTextEditor({
     if (editor) {
       // mentionId's format, spelled out: importing it would pull Tiptap into the route's bundle.
       const id = `${person.kind === "user" ? "vendorUser" : "stakeholder"}:${person.id}`;
-      editor.chain().focus().insertContent([{ type: "mention", attrs: { id, label: person.name } }, { type: "text", text: " " }]).run();
+      editor
+        .chain()
+        .focus()
+        .insertContent([
+          { type: "mention", attrs: { id, label: person.name } },
+          { type: "text", text: " " },
+        ])
+        .run();
       return;
     }
     const element = textarea.current;
@@ -123,7 +130,9 @@ export function RichTextEditor({
         </p>
       ) : null}
       <FieldErrors id={meta.errorId} errors={errors} />
-      {mentionPeople?.length ? <MentionPicker people={mentionPeople} groups={mentionGroups} onPick={insertMention} id={`${meta.id}-mention`} /> : null}
+      {mentionPeople?.length ? (
+        <MentionPicker people={mentionPeople} groups={mentionGroups} onPick={insertMention} id={`${meta.id}-mention`} />
+      ) : null}
     </div>
   );
 }
@@ -138,7 +147,10 @@ function useHydrated() {
   );
 }
 
-function LoadedEditor({ startWith, ...props }: Omit<PlainEditorProps, "initialContent" | "autoFocus"> & { startWith: () => Pick<PlainEditorProps, "initialContent" | "autoFocus"> }) {
+function LoadedEditor({
+  startWith,
+  ...props
+}: Omit<PlainEditorProps, "initialContent" | "autoFocus"> & { startWith: () => Pick<PlainEditorProps, "initialContent" | "autoFocus"> }) {
   const [start] = useState(startWith);
   return <PlainEditor {...props} {...start} />;
 }
@@ -147,7 +159,9 @@ function LoadedEditor({ startWith, ...props }: Omit<PlainEditorProps, "initialCo
 function paragraphsOf(text: string): JSONContent {
   return {
     type: "doc",
-    content: text.split(/\r?\n/).map((line) => (line ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" })),
+    content: text
+      .split(/\r?\n/)
+      .map((line) => (line ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" })),
   };
 }
 

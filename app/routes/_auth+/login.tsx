@@ -50,7 +50,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   ]);
   if (!allowed) {
     return data(
-      { result: submission.reply({ formErrors: ["Too many sign-in attempts. Please wait 15 minutes and try again."], hideFields: ["password"] }) },
+      {
+        result: submission.reply({
+          formErrors: ["Too many sign-in attempts. Please wait 15 minutes and try again."],
+          hideFields: ["password"],
+        }),
+      },
       { status: 429 },
     );
   }

@@ -19,9 +19,30 @@ import { useSchemaForm } from "~/utils/use-schema-form";
 
 // Words that name parts of Tandem itself or could pass for it in a hub address.
 const RESERVED_SLUGS = new Set([
-  "admin", "api", "app", "assets", "auth", "billing", "console", "dev", "help", "hub", "login", "logout",
-  "mail", "new", "settings", "signin", "sign-in", "signup", "sign-up", "static", "status", "support",
-  "tandem", "www",
+  "admin",
+  "api",
+  "app",
+  "assets",
+  "auth",
+  "billing",
+  "console",
+  "dev",
+  "help",
+  "hub",
+  "login",
+  "logout",
+  "mail",
+  "new",
+  "settings",
+  "signin",
+  "sign-in",
+  "signup",
+  "sign-up",
+  "static",
+  "status",
+  "support",
+  "tandem",
+  "www",
 ]);
 
 /** The form this route's action parses (the bad-input test reads it from the build). */
@@ -37,10 +58,7 @@ export const schema = z.object({
     .refine((slug) => !RESERVED_SLUGS.has(slug), "This hub address is reserved"),
   name: singleLineText({ missing: "Enter your name", max: 100 }),
   email: z.string({ required_error: "Enter your work email" }).trim().max(254, "Email is too long").email("Enter a valid email"),
-  password: z
-    .string({ required_error: "Choose a password" })
-    .min(12, "Use at least 12 characters")
-    .max(200, "Use at most 200 characters"),
+  password: z.string({ required_error: "Choose a password" }).min(12, "Use at least 12 characters").max(200, "Use at most 200 characters"),
 });
 
 const RATE_LIMITED = "Too many sign-ups from your network or for this email. Please try again in an hour.";
@@ -62,7 +80,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ formErrors: [RATE_LIMITED], hideFields: ["password"] }), sent: false }, { status: 429 });
   }
   if (outcome.status === "slug_taken") {
-    return data({ result: submission.reply({ fieldErrors: { slug: ["This hub address is taken"] }, hideFields: ["password"] }), sent: false }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { slug: ["This hub address is taken"] }, hideFields: ["password"] }), sent: false },
+      { status: 400 },
+    );
   }
   // The same answer whether or not the address already has an account; nothing of the form is echoed.
   return data({ result: submission.reply({ resetForm: true }), sent: true });
@@ -81,8 +102,8 @@ export default function SignupPage() {
         <Card className="p-6 sm:p-8">
           <h1 className="text-2xl font-semibold">Check your inbox</h1>
           <p className="mt-3 text-slate-700">
-            We have sent an email to the address you entered. Open the link in it to create your account: it works once, for{" "}
-            {linkHours} hours.
+            We have sent an email to the address you entered. Open the link in it to create your account: it works once, for {linkHours}{" "}
+            hours.
           </p>
           <p className="mt-2 text-sm text-slate-600">No email after a few minutes? Look in your spam folder, or sign up again.</p>
           <Link
@@ -101,7 +122,9 @@ export default function SignupPage() {
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
       <Card className="p-6 sm:p-8">
         <h1 className="text-2xl font-semibold">Create your vendor account</h1>
-        <p className="mt-1 text-sm text-slate-600">Set up Tandem for your company. You will be its first admin; we email you a link to confirm your address.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Set up Tandem for your company. You will be its first admin; we email you a link to confirm your address.
+        </p>
         <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
           <FieldErrors id={form.errorId} errors={form.errors} />
           <Field

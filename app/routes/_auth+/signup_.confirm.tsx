@@ -91,7 +91,9 @@ export default function ConfirmSignupPage() {
             {`The hub address /hub/${refusal.slug} has been taken since you signed up.`} Sign up again and choose another one.
           </p>
         ) : null}
-        {refusal.emailTaken ? <p className="mt-3 text-slate-700">{`${refusal.email} has a Tandem account now.`} Sign in with it instead.</p> : null}
+        {refusal.emailTaken ? (
+          <p className="mt-3 text-slate-700">{`${refusal.email} has a Tandem account now.`} Sign in with it instead.</p>
+        ) : null}
         <p className="mt-3 text-slate-700">Nothing was created.</p>
         <StartAgain />
       </>
@@ -101,8 +103,8 @@ export default function ConfirmSignupPage() {
       <>
         <h1 className="text-2xl font-semibold">This sign-up link is no longer valid</h1>
         <p className="mt-3 text-slate-700">
-          A sign-up link works once, for {linkHours} hours. If you have created your account with it already, sign in; otherwise
-          sign up again for a new link.
+          A sign-up link works once, for {linkHours} hours. If you have created your account with it already, sign in; otherwise sign up
+          again for a new link.
         </p>
         <StartAgain />
       </>
@@ -112,8 +114,8 @@ export default function ConfirmSignupPage() {
       <>
         <h1 className="text-2xl font-semibold">Create your vendor account</h1>
         <p className="mt-3 text-slate-700">
-          Create the Tandem account of <strong>{signup.companyName}</strong>, whose customers&apos; hub will be at{" "}
-          {`/hub/${signup.slug}`}, with {`${signup.name} (${signup.email})`} as its first admin.
+          Create the Tandem account of <strong>{signup.companyName}</strong>, whose customers&apos; hub will be at {`/hub/${signup.slug}`},
+          with {`${signup.name} (${signup.email})`} as its first admin.
         </p>
         <Form method="post" className="mt-6" {...getFormProps(form)}>
           <input type="hidden" name="token" value={token} />

@@ -106,7 +106,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "removeTaskDescription": {
       const content = input.intent === "updateTaskDescription" ? { json: input.descriptionJson, text: input.description } : null;
       const saved = await updateTaskDescription(scope, accountId, input.taskId, input.version, content);
-      if (!saved.ok && saved.reason === "invalid") return data({ result: submission.reply({ fieldErrors: { description: [saved.error] } }) }, { status: 400 });
+      if (!saved.ok && saved.reason === "invalid")
+        return data({ result: submission.reply({ fieldErrors: { description: [saved.error] } }) }, { status: 400 });
       if (!saved.ok && saved.reason === "conflict") return taskConflict(saved.current);
       break;
     }
@@ -127,10 +128,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await updateObjective(scope, accountId, input.objectiveId, { title: input.title, visibility: input.visibility });
       break;
     case "addMilestone":
-      await addMilestone(scope, accountId, input.objectiveId, { title: input.title, visibility: input.visibility, targetDate: input.targetDate });
+      await addMilestone(scope, accountId, input.objectiveId, {
+        title: input.title,
+        visibility: input.visibility,
+        targetDate: input.targetDate,
+      });
       break;
     case "updateMilestone":
-      await updateMilestone(scope, accountId, input.milestoneId, { title: input.title, visibility: input.visibility, targetDate: input.targetDate });
+      await updateMilestone(scope, accountId, input.milestoneId, {
+        title: input.title,
+        visibility: input.visibility,
+        targetDate: input.targetDate,
+      });
       break;
     case "removeItem":
       await removePlanItem(scope, accountId, input.kind, input.itemId);
@@ -239,7 +248,10 @@ function PlanView({ plan, people }: { plan: Plan; people: People }) {
                     {milestone.tasks.length === 0 ? (
                       <p className="text-sm text-slate-500">No tasks yet.</p>
                     ) : (
-                      <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" aria-label={`Tasks of ${milestone.title}`}>
+                      <ul
+                        className="divide-y divide-slate-100 rounded-md border border-slate-200"
+                        aria-label={`Tasks of ${milestone.title}`}
+                      >
                         {milestone.tasks.map((task) => (
                           <TaskRow key={task.id} task={task} people={people} />
                         ))}
@@ -273,14 +285,31 @@ function MakeCurrentButton({ engagementId, kind }: { engagementId: string; kind:
     <fetcher.Form method="post">
       <input type="hidden" name="intent" value="makeEngagementCurrent" />
       <input type="hidden" name="engagementId" value={engagementId} />
-      <Button type="submit" variant="secondary" size="sm" disabled={busy} aria-busy={busy || undefined} aria-label={`Make the ${kind} plan the current plan`}>
+      <Button
+        type="submit"
+        variant="secondary"
+        size="sm"
+        disabled={busy}
+        aria-busy={busy || undefined}
+        aria-label={`Make the ${kind} plan the current plan`}
+      >
         {busy ? "Switching…" : "Make current plan"}
       </Button>
     </fetcher.Form>
   );
 }
 
-function CaseStatusButton({ caseId, intent, label, title }: { caseId: string; intent: "closeCase" | "reopenCase"; label: string; title: string }) {
+function CaseStatusButton({
+  caseId,
+  intent,
+  label,
+  title,
+}: {
+  caseId: string;
+  intent: "closeCase" | "reopenCase";
+  label: string;
+  title: string;
+}) {
   const fetcher = useFetcher<PlanActionData>();
   const pending = fetcher.state !== "idle";
   return (
@@ -311,7 +340,13 @@ function LaunchPlayForm({ plays }: { plays: LoaderData["plays"] }) {
   return (
     <fetcher.Form method="post" className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="intent" value="launchPlay" />
-      <Control id="launch-play" label="Play" errorId="launch-play-error" errors={errors?.playId ?? errors?.[""] ?? undefined} className="min-w-56 space-y-1">
+      <Control
+        id="launch-play"
+        label="Play"
+        errorId="launch-play-error"
+        errors={errors?.playId ?? errors?.[""] ?? undefined}
+        className="min-w-56 space-y-1"
+      >
         <Select id="launch-play" name="playId" required aria-describedby={errors ? "launch-play-error" : undefined}>
           {plays.map((play) => (
             <option key={play.id} value={play.id}>
@@ -379,7 +414,8 @@ function CasesView({ cases, plays, people }: { cases: Cases; plays: LoaderData["
   );
 }
 
-const headerLink = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600";
+const headerLink =
+  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600";
 
 export default function AccountPage() {
   const { account, plan, cases, people, plays, proposals, mentionPeople } = useLoaderData<typeof loader>();
@@ -490,14 +526,27 @@ export default function AccountPage() {
         {account.stakeholders.length === 0 ? (
           <p className="text-sm text-slate-600">No stakeholders yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Stakeholders table, scrolls sideways" tabIndex={0}>
+          <div
+            className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+            role="region"
+            aria-label="Stakeholders table, scrolls sideways"
+            tabIndex={0}
+          >
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Name</th>
-                  <th scope="col" className="px-4 py-3">Title</th>
-                  <th scope="col" className="px-4 py-3">Hub role</th>
-                  <th scope="col" className="px-4 py-3">Email</th>
+                  <th scope="col" className="px-4 py-3">
+                    Name
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Title
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Hub role
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Email
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

@@ -106,7 +106,10 @@ function PreviewPlan({ preview }: { preview: Preview }) {
                       {milestone.tasks.map((task, taskIndex) => (
                         <li
                           key={taskIndex}
-                          className={cn("flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm", task.visibility === "internal" && "bg-purple-50/50")}
+                          className={cn(
+                            "flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm",
+                            task.visibility === "internal" && "bg-purple-50/50",
+                          )}
                         >
                           <span className="font-medium">{task.title}</span>
                           {task.visibility === "internal" ? <Badge tone="internal">Internal</Badge> : null}
@@ -210,7 +213,13 @@ export default function ApplyBlueprintPage() {
                 const vendorSide = OWNER_ROLES.find((candidate) => candidate.value === role)?.side === "vendor";
                 const people = vendorSide ? vendorUsers : stakeholders;
                 return (
-                  <Control key={role} id={field.id} label={`Owner for ${ownerRoleLabel(role)}`} errorId={field.errorId} errors={field.errors}>
+                  <Control
+                    key={role}
+                    id={field.id}
+                    label={`Owner for ${ownerRoleLabel(role)}`}
+                    errorId={field.errorId}
+                    errors={field.errors}
+                  >
                     <Select {...getSelectProps(field)}>
                       <option value="">Nobody yet (assign later)</option>
                       {people.map((person) => (
@@ -225,7 +234,14 @@ export default function ApplyBlueprintPage() {
             </fieldset>
           ) : null}
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" name="intent" value="preview" variant="secondary" disabled={previewing || applying} aria-busy={previewing || undefined}>
+            <Button
+              type="submit"
+              name="intent"
+              value="preview"
+              variant="secondary"
+              disabled={previewing || applying}
+              aria-busy={previewing || undefined}
+            >
               {previewing ? "Preparing preview…" : "Preview"}
             </Button>
             <Button type="submit" name="intent" value="apply" disabled={previewing || applying} aria-busy={applying || undefined}>

@@ -28,8 +28,8 @@ export default function CustomerViewPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">View as customer</h1>
         <p className="text-sm text-slate-600">
-          What {account.name}’s people see on the plan page of their hub: customer-visible items only. Internal items, and
-          anything under an internal objective, milestone or play, are left out.
+          What {account.name}’s people see on the plan page of their hub: customer-visible items only. Internal items, and anything under an
+          internal objective, milestone or play, are left out.
         </p>
       </div>
       <div style={brandStyle(theme)} className="overflow-hidden rounded-lg border border-slate-300 bg-slate-50">

@@ -2,7 +2,14 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DeleteDocumentButton, DocumentDetailsForm, SAVE_VERSION_INTENT, SaveVersionForm, VersionList, VisibilityBadge } from "~/components/documents/document-ui";
+import {
+  DeleteDocumentButton,
+  DocumentDetailsForm,
+  SAVE_VERSION_INTENT,
+  SaveVersionForm,
+  VersionList,
+  VisibilityBadge,
+} from "~/components/documents/document-ui";
 import { LiveDocument } from "~/components/documents/live-document";
 import { Card } from "~/components/ui/card";
 import { documentDetailsSchema, versionNameSchema } from "~/models/document-fields";
@@ -92,7 +99,10 @@ export default function ConsoleDocumentPage() {
             Versions
           </h2>
           <Card>
-            <SaveVersionForm lastResult={actionData?.intent === SAVE_VERSION_INTENT ? actionData.result : undefined} saved={actionData?.saved ?? null} />
+            <SaveVersionForm
+              lastResult={actionData?.intent === SAVE_VERSION_INTENT ? actionData.result : undefined}
+              saved={actionData?.saved ?? null}
+            />
           </Card>
           <VersionList versions={versions} hrefFor={(id) => `${base}/${document.id}/versions/${id}`} />
         </section>

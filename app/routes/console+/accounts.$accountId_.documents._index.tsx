@@ -56,7 +56,9 @@ export default function AccountDocumentsPage() {
           ← {account.name}
         </Link>
         <h1 className="text-2xl font-semibold">Documents</h1>
-        <p className="text-sm text-slate-600">Kickoff notes, success criteria, meeting notes: written together, live, with the customer or just your team.</p>
+        <p className="text-sm text-slate-600">
+          Kickoff notes, success criteria, meeting notes: written together, live, with the customer or just your team.
+        </p>
       </header>
       <section aria-labelledby="documents-heading" className="space-y-3">
         <h2 id="documents-heading" className="text-lg font-semibold">

@@ -27,7 +27,9 @@ export default function StakeholderEngagementPage() {
         ← {account.name}
       </Link>
       <h1 className="text-2xl font-semibold">Stakeholder engagement at {account.name}</h1>
-      <p className="text-sm text-slate-600">Who uses the hub: visits, invitations, their tasks, the resources they opened and their comments.</p>
+      <p className="text-sm text-slate-600">
+        Who uses the hub: visits, invitations, their tasks, the resources they opened and their comments.
+      </p>
       <Card className="p-0">
         {stakeholders.length === 0 ? (
           <p className="p-4 text-sm text-slate-600">
@@ -45,12 +47,24 @@ export default function StakeholderEngagementPage() {
               </caption>
               <thead className="bg-slate-50 text-left text-slate-600">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Stakeholder</th>
-                  <th scope="col" className="px-4 py-3">Last visit</th>
-                  <th scope="col" className="px-4 py-3">Invitation</th>
-                  <th scope="col" className="px-4 py-3 text-right">Tasks done / owned</th>
-                  <th scope="col" className="px-4 py-3 text-right">Resources opened</th>
-                  <th scope="col" className="px-4 py-3 text-right">Comments</th>
+                  <th scope="col" className="px-4 py-3">
+                    Stakeholder
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Last visit
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Invitation
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    Tasks done / owned
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    Resources opened
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    Comments
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

@@ -37,7 +37,10 @@ export default function EditEngagementPage() {
   const actionData = useActionData<typeof action>();
   const account = engagement.account;
   return (
-    <FormPage back={{ to: `/console/accounts/${account.id}`, label: account.name }} title={`Edit the ${humanize(engagement.kind).toLowerCase()} engagement`}>
+    <FormPage
+      back={{ to: `/console/accounts/${account.id}`, label: account.name }}
+      title={`Edit the ${humanize(engagement.kind).toLowerCase()} engagement`}
+    >
       <EngagementForm
         lastResult={actionData?.result}
         defaultValue={{

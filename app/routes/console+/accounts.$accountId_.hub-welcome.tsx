@@ -40,7 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { value } = submission;
-  const saved = await setHubWelcome(scope, account.id, value.intent === "save" ? { json: value.hubWelcomeJson, text: value.hubWelcome } : null);
+  const saved = await setHubWelcome(
+    scope,
+    account.id,
+    value.intent === "save" ? { json: value.hubWelcomeJson, text: value.hubWelcome } : null,
+  );
   if (!saved) notFound();
   if (!saved.ok) return data({ result: submission.reply({ fieldErrors: { hubWelcome: [saved.error] } }) }, { status: 400 });
   throw redirect(`/console/accounts/${account.id}`);
@@ -84,7 +88,15 @@ export default function HubWelcomePage() {
             {saving ? "Saving…" : "Save welcome"}
           </Button>
           {account.hubWelcome ? (
-            <Button type="submit" name="intent" value="reset" variant="secondary" formNoValidate disabled={resetting} aria-busy={resetting || undefined}>
+            <Button
+              type="submit"
+              name="intent"
+              value="reset"
+              variant="secondary"
+              formNoValidate
+              disabled={resetting}
+              aria-busy={resetting || undefined}
+            >
               {resetting ? "Resetting…" : "Reset to the default"}
             </Button>
           ) : null}

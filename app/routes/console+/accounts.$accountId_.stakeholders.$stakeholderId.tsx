@@ -22,7 +22,11 @@ export const schema = z.discriminatedUnion("intent", [
 ]);
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
-  { title: loaderData ? `${loaderData.stakeholder.name} · ${loaderData.stakeholder.account.name} · Tandem` : "Stakeholder not found · Tandem" },
+  {
+    title: loaderData
+      ? `${loaderData.stakeholder.name} · ${loaderData.stakeholder.account.name} · Tandem`
+      : "Stakeholder not found · Tandem",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -69,7 +73,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/console/accounts/${accountId}`);
 }
 
-function InvitationSection({ name, state, justAdded, error }: { name: string; state: InvitationState; justAdded: boolean; error?: string }) {
+function InvitationSection({
+  name,
+  state,
+  justAdded,
+  error,
+}: {
+  name: string;
+  state: InvitationState;
+  justAdded: boolean;
+  error?: string;
+}) {
   const inviting = useSubmitting("invite");
   const revoking = useSubmitting("revoke");
   const sent = state.status !== "not_invited";
@@ -118,8 +132,8 @@ function RemoveSection({ name, confirming }: { name: string; confirming: boolean
       {confirming ? (
         <div className="space-y-3 rounded-md border border-red-300 bg-red-50 p-4" role="group" aria-labelledby="remove-confirm">
           <p id="remove-confirm" className="text-sm text-red-900">
-            Remove {name}? They are signed out of the hub at once, their tasks stay on the plan without an owner, and their
-            comments stay without an author. This cannot be undone.
+            Remove {name}? They are signed out of the hub at once, their tasks stay on the plan without an owner, and their comments stay
+            without an author. This cannot be undone.
           </p>
           <Form method="post" className="flex flex-wrap gap-2">
             <Button type="submit" name="intent" value="remove" variant="danger" disabled={submitting} aria-busy={submitting || undefined}>

@@ -40,7 +40,11 @@ export const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("edit-objective"), itemId, ...itemFieldsByKind.objective }),
   z.object({ intent: z.literal("edit-initiative"), itemId, ...itemFieldsByKind.initiative }),
   z.object({ intent: z.literal("edit-task"), itemId, ...itemFieldsByKind.task }),
-  z.object({ intent: z.literal("move"), itemId, direction: z.enum(["up", "down"], { errorMap: () => ({ message: "Choose up or down" }) }) }),
+  z.object({
+    intent: z.literal("move"),
+    itemId,
+    direction: z.enum(["up", "down"], { errorMap: () => ({ message: "Choose up or down" }) }),
+  }),
   z.object({ intent: z.literal("remove"), itemId }),
   z.object({ intent: z.literal("publish") }),
   z.object({ intent: z.literal("duplicate") }),
@@ -156,7 +160,12 @@ function ItemForm({
     if (fetcher.state === "idle" && status === "success") onDone?.();
   }, [fetcher.state, status, onDone]);
   return (
-    <fetcher.Form method="post" aria-label={label} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" {...getFormProps(form)}>
+    <fetcher.Form
+      method="post"
+      aria-label={label}
+      className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+      {...getFormProps(form)}
+    >
       <input type="hidden" name="intent" value={intent} />
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -278,10 +287,22 @@ function ItemRow({ item, first, last, editable }: { item: BlueprintTreeItem; fir
           <Button type="button" size="sm" variant="ghost" aria-label={`Edit ${item.title}`} onClick={() => setEditing(true)}>
             Edit
           </Button>
-          <IntentButton intent="move" fields={{ itemId: item.id, direction: "up" }} label={`Move up ${item.title}`} variant="ghost" disabled={first}>
+          <IntentButton
+            intent="move"
+            fields={{ itemId: item.id, direction: "up" }}
+            label={`Move up ${item.title}`}
+            variant="ghost"
+            disabled={first}
+          >
             Move up
           </IntentButton>
-          <IntentButton intent="move" fields={{ itemId: item.id, direction: "down" }} label={`Move down ${item.title}`} variant="ghost" disabled={last}>
+          <IntentButton
+            intent="move"
+            fields={{ itemId: item.id, direction: "down" }}
+            label={`Move down ${item.title}`}
+            variant="ghost"
+            disabled={last}
+          >
             Move down
           </IntentButton>
           <IntentButton intent="remove" fields={{ itemId: item.id }} label={`Remove ${item.title}`} variant="ghost">
@@ -295,7 +316,9 @@ function ItemRow({ item, first, last, editable }: { item: BlueprintTreeItem; fir
 
 function ItemTree({ objectives, editable }: { objectives: Objective[]; editable: boolean }) {
   if (objectives.length === 0) {
-    return <p className="text-sm text-slate-600">No objectives yet. Add the first one below: a blueprint needs at least one to be published.</p>;
+    return (
+      <p className="text-sm text-slate-600">No objectives yet. Add the first one below: a blueprint needs at least one to be published.</p>
+    );
   }
   return (
     <ol className="space-y-4">
@@ -363,7 +386,9 @@ function VersionsSection({ versions }: { versions: Blueprint["versions"] }) {
                 </ul>
               </div>
             ) : (
-              <p className="text-slate-600">{version.status === "published" ? "Not applied to any account yet." : "Publish it to apply it to accounts."}</p>
+              <p className="text-slate-600">
+                {version.status === "published" ? "Not applied to any account yet." : "Publish it to apply it to accounts."}
+              </p>
             )}
           </li>
         ))}
@@ -396,7 +421,11 @@ export default function BlueprintPage() {
             </IntentButton>
           ) : null}
           <IntentButton intent="duplicate">Duplicate</IntentButton>
-          {blueprint.archived ? <IntentButton intent="unarchive">Unarchive</IntentButton> : <IntentButton intent="archive">Archive</IntentButton>}
+          {blueprint.archived ? (
+            <IntentButton intent="unarchive">Unarchive</IntentButton>
+          ) : (
+            <IntentButton intent="archive">Archive</IntentButton>
+          )}
         </div>
       </header>
 

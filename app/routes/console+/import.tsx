@@ -33,7 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data({ status: "refused" as const, message: CHOOSE_FILE }, { status: 400 });
   const outcome = await importAccountsCsv(scope, submission.value.file);
-  if (!outcome.ok) return data({ status: "invalid" as const, problems: outcome.problems, problemCount: outcome.problemCount }, { status: 400 });
+  if (!outcome.ok)
+    return data({ status: "invalid" as const, problems: outcome.problems, problemCount: outcome.problemCount }, { status: 400 });
   return data({ status: "imported" as const, ...outcome });
 }
 
@@ -64,15 +65,28 @@ function Report({ result }: { result: NonNullable<ReturnType<typeof useActionDat
         <h2 id="problems-heading" className="text-lg font-semibold text-red-800">
           {`Nothing was imported: ${plural(result.problemCount, "problem", "problems")} to fix`}
         </h2>
-        <p className="text-sm text-slate-700">Correct the file and upload it again. Row numbers count the header as row 1, as spreadsheets do.</p>
+        <p className="text-sm text-slate-700">
+          Correct the file and upload it again. Row numbers count the header as row 1, as spreadsheets do.
+        </p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-labelledby="problems-heading" tabIndex={0}>
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        role="region"
+        aria-labelledby="problems-heading"
+        tabIndex={0}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-2">Row</th>
-              <th scope="col" className="px-4 py-2">Column</th>
-              <th scope="col" className="px-4 py-2">Problem</th>
+              <th scope="col" className="px-4 py-2">
+                Row
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Column
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Problem
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -86,7 +100,9 @@ function Report({ result }: { result: NonNullable<ReturnType<typeof useActionDat
           </tbody>
         </table>
       </div>
-      {unlisted > 0 ? <p className="text-sm text-slate-600">{`…and ${plural(unlisted, "more problem", "more problems")} after these.`}</p> : null}
+      {unlisted > 0 ? (
+        <p className="text-sm text-slate-600">{`…and ${plural(unlisted, "more problem", "more problems")} after these.`}</p>
+      ) : null}
     </section>
   );
 }
@@ -117,8 +133,8 @@ export default function ImportPage() {
         <ul className="list-disc space-y-1 pl-5">
           <li>Each row is an account, or an account and one of its stakeholders. Repeat the account name on a row for each person.</li>
           <li>
-            An account whose name you already have (ignoring case) is updated: filled cells replace its values, empty cells keep them.
-            Other accounts are created.
+            An account whose name you already have (ignoring case) is updated: filled cells replace its values, empty cells keep them. Other
+            accounts are created.
           </li>
           <li>A stakeholder email already on that account updates the person; one on another of your accounts is refused.</li>
           <li>ARR is an amount like 120000 or 120,000.50; dates are YYYY-MM-DD; the owner is the email of someone on your team.</li>

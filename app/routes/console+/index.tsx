@@ -72,7 +72,12 @@ export default function AccountsPage() {
         </Button>
       </div>
 
-      <Form method="get" role="search" aria-label="Filter accounts" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
+      <Form
+        method="get"
+        role="search"
+        aria-label="Filter accounts"
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end"
+      >
         <div className="space-y-1">
           <Label htmlFor="accounts-q">Search</Label>
           <Input id="accounts-q" name="q" type="search" placeholder="Name or domain" maxLength={100} defaultValue={filters.q} />
@@ -154,13 +159,27 @@ export default function AccountsPage() {
               </caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Account</th>
-                  <th scope="col" className="px-4 py-3">Stage</th>
-                  <th scope="col" className="px-4 py-3 text-right">ARR</th>
-                  <th scope="col" className="px-4 py-3">Renewal</th>
-                  <th scope="col" className="px-4 py-3">Owner</th>
-                  <th scope="col" className="px-4 py-3 text-right">Overdue tasks</th>
-                  <th scope="col" className="px-4 py-3 text-right">Plan progress</th>
+                  <th scope="col" className="px-4 py-3">
+                    Account
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Stage
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    ARR
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Renewal
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Owner
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    Overdue tasks
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    Plan progress
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

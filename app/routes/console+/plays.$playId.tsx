@@ -12,15 +12,7 @@ import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { FieldErrors } from "~/components/ui/field";
 import { idField, ownerRoleLabel } from "~/models/blueprint-fields";
 import { playFields, playItemFields } from "~/models/play";
-import {
-  addPlayItem,
-  getPlay,
-  movePlayItem,
-  removePlayItem,
-  setPlayArchived,
-  updatePlay,
-  updatePlayItem,
-} from "~/models/play.server";
+import { addPlayItem, getPlay, movePlayItem, removePlayItem, setPlayArchived, updatePlay, updatePlayItem } from "~/models/play.server";
 import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
@@ -34,7 +26,11 @@ export const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("restore") }),
   z.object({ intent: z.literal("addItem"), ...playItemFields }),
   z.object({ intent: z.literal("editItem"), itemId, ...playItemFields }),
-  z.object({ intent: z.literal("moveItem"), itemId, direction: z.enum(["up", "down"], { errorMap: () => ({ message: "Choose up or down" }) }) }),
+  z.object({
+    intent: z.literal("moveItem"),
+    itemId,
+    direction: z.enum(["up", "down"], { errorMap: () => ({ message: "Choose up or down" }) }),
+  }),
   z.object({ intent: z.literal("removeItem"), itemId }),
 ]);
 
@@ -45,7 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { play };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.play.name} · Plays · Tandem` : "Play not found · Tandem" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.play.name} · Plays · Tandem` : "Play not found · Tandem" },
+];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireConsoleScope(request);
@@ -122,7 +120,15 @@ function AddItemForm() {
   );
 }
 
-function EditItemForm({ item, onCancel, fetcher }: { item: Item; onCancel: () => void; fetcher: ReturnType<typeof useFetcher<ActionData>> }) {
+function EditItemForm({
+  item,
+  onCancel,
+  fetcher,
+}: {
+  item: Item;
+  onCancel: () => void;
+  fetcher: ReturnType<typeof useFetcher<ActionData>>;
+}) {
   const [form, fields] = useValidatedForm(`item-${item.id}`, fetcher.data, {
     title: item.title,
     description: item.description,
@@ -157,23 +163,44 @@ function ItemRow({ item, first, last }: { item: Item; first: boolean; last: bool
   const saved = openWith !== null && editFetcher.data !== openWith.data && editFetcher.data?.result.status === "success";
   const editing = openWith !== null && !saved;
   const moving = moveFetcher.state !== "idle";
-  const move = (direction: "up" | "down") =>
-    moveFetcher.submit({ intent: "moveItem", itemId: item.id, direction }, { method: "post" });
+  const move = (direction: "up" | "down") => moveFetcher.submit({ intent: "moveItem", itemId: item.id, direction }, { method: "post" });
   return (
     <li className="px-4 py-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <span className="font-medium">{item.title}</span>
         <span className="text-sm text-slate-600">
-          {ownerRoleLabel(item.ownerRole ?? "")} · due {item.dueOffsetDays === 0 ? "on launch day" : `${item.dueOffsetDays} days after launch`}
+          {ownerRoleLabel(item.ownerRole ?? "")} · due{" "}
+          {item.dueOffsetDays === 0 ? "on launch day" : `${item.dueOffsetDays} days after launch`}
         </span>
         <div className="flex flex-wrap gap-1 sm:ml-auto">
-          <Button type="button" variant="ghost" size="sm" disabled={first || moving} onClick={() => move("up")} aria-label={`Move “${item.title}” up`}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            disabled={first || moving}
+            onClick={() => move("up")}
+            aria-label={`Move “${item.title}” up`}
+          >
             Up
           </Button>
-          <Button type="button" variant="ghost" size="sm" disabled={last || moving} onClick={() => move("down")} aria-label={`Move “${item.title}” down`}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            disabled={last || moving}
+            onClick={() => move("down")}
+            aria-label={`Move “${item.title}” down`}
+          >
             Down
           </Button>
-          <Button type="button" variant="secondary" size="sm" aria-expanded={editing} onClick={() => setOpenWith(editing ? null : { data: editFetcher.data })} aria-label={`Edit “${item.title}”`}>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            aria-expanded={editing}
+            onClick={() => setOpenWith(editing ? null : { data: editFetcher.data })}
+            aria-label={`Edit “${item.title}”`}
+          >
             Edit
           </Button>
           <ConfirmDialog

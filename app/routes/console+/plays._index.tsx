@@ -24,8 +24,8 @@ export default function PlaysPage() {
         </Button>
       </div>
       <p className="text-sm text-slate-600">
-        A play is a repeatable set of tasks for one situation. Launch it from an account page: a customer play is shared in the
-        hub, an internal play stays with your team.
+        A play is a repeatable set of tasks for one situation. Launch it from an account page: a customer play is shared in the hub, an
+        internal play stays with your team.
       </p>
       {plays.length === 0 ? (
         <Card className="py-10 text-center">

@@ -74,7 +74,12 @@ export default function ResourcePage() {
   const [form, fields] = useSchemaForm(editResourceSchema, {
     id: `resource-${resource.id}`,
     lastResult: actionData?.result,
-    defaultValue: { intent: "update", title: resource.title, description: resource.description ?? "", sharedWith: resource.account?.id ?? ALL_ACCOUNTS },
+    defaultValue: {
+      intent: "update",
+      title: resource.title,
+      description: resource.description ?? "",
+      sharedWith: resource.account?.id ?? ALL_ACCOUNTS,
+    },
   });
   const saved = actionData && "saved" in actionData && navigation.state === "idle";
   const removalNote = `Customers no longer see it${resource.kind === "file" ? ", and the file is deleted" : ""}.`;
@@ -164,7 +169,14 @@ export default function ResourcePage() {
           description={`${removalNote} This cannot be undone.`}
           confirm={
             <Form method="post">
-              <Button type="submit" name="intent" value="delete" variant="danger" disabled={busyIntent === "delete"} aria-busy={busyIntent === "delete" || undefined}>
+              <Button
+                type="submit"
+                name="intent"
+                value="delete"
+                variant="danger"
+                disabled={busyIntent === "delete"}
+                aria-busy={busyIntent === "delete" || undefined}
+              >
                 {busyIntent === "delete" ? "Removing…" : "Remove"}
               </Button>
             </Form>

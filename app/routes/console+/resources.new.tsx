@@ -45,7 +45,10 @@ export default function NewResourcePage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state !== "idle" && navigation.formMethod === "POST";
-  const [form, fields] = useSchemaForm(newResourceSchema, { lastResult: actionData?.result, defaultValue: { kind: "link", sharedWith: ALL_ACCOUNTS } });
+  const [form, fields] = useSchemaForm(newResourceSchema, {
+    lastResult: actionData?.result,
+    defaultValue: { kind: "link", sharedWith: ALL_ACCOUNTS },
+  });
   const kind = RESOURCE_KINDS.find((candidate) => candidate === fields.kind.value) ?? "link";
   const fileErrors = form.allErrors[FILE_FIELD];
   return (
@@ -74,7 +77,13 @@ export default function NewResourcePage() {
               label="Link"
               errors={fields.url.errors}
               hint="The page’s address, starting with https://"
-              inputProps={{ ...getInputProps(fields.url, { type: "url" }), id: fields.url.id, maxLength: 2000, required: true, placeholder: "https://" }}
+              inputProps={{
+                ...getInputProps(fields.url, { type: "url" }),
+                id: fields.url.id,
+                maxLength: 2000,
+                required: true,
+                placeholder: "https://",
+              }}
             />
           ) : kind === "file" ? (
             <div className="space-y-1">
@@ -99,7 +108,13 @@ export default function NewResourcePage() {
               label="Video URL"
               errors={fields.videoUrl.errors}
               hint="The address of a YouTube, Vimeo or Loom video"
-              inputProps={{ ...getInputProps(fields.videoUrl, { type: "url" }), id: fields.videoUrl.id, maxLength: 2000, required: true, placeholder: "https://" }}
+              inputProps={{
+                ...getInputProps(fields.videoUrl, { type: "url" }),
+                id: fields.videoUrl.id,
+                maxLength: 2000,
+                required: true,
+                placeholder: "https://",
+              }}
             />
           )}
           <ResourceDetailsFields fields={fields} accounts={accounts} />

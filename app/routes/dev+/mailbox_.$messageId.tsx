@@ -28,7 +28,10 @@ export default function DevMailboxMessage() {
   const sentAt = new Date(message.createdAt);
   return (
     <main className="mx-auto max-w-3xl space-y-5 px-4 py-6">
-      <Link to="/dev/mailbox" className="text-sm text-blue-700 underline underline-offset-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600">
+      <Link
+        to="/dev/mailbox"
+        className="text-sm text-blue-700 underline underline-offset-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
         Back to the mailbox
       </Link>
       <h1 className="break-words text-2xl font-semibold text-slate-900">{message.subject}</h1>
@@ -55,7 +58,10 @@ export default function DevMailboxMessage() {
           <ul className="space-y-1">
             {links.map((link) => (
               <li key={link.href} className="break-all">
-                <a href={link.href} className="text-blue-700 underline underline-offset-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600">
+                <a
+                  href={link.href}
+                  className="text-blue-700 underline underline-offset-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600"
+                >
                   {link.text || link.href}
                 </a>
                 <span className="block text-xs text-slate-600">{link.href}</span>

@@ -70,7 +70,10 @@ const refusals = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const vendor = await findHubVendor(params.vendorSlug);
   if (!(await consumeRateLimit(`email-action:ip:${context.clientIp}`, EMAIL_ACTION_RATE_LIMIT))) {
-    return data({ result: null, refusal: "Too many attempts from your network. Wait a few minutes and try again.", done: null }, { status: 429 });
+    return data(
+      { result: null, refusal: "Too many attempts from your network. Wait a few minutes and try again.", done: null },
+      { status: 429 },
+    );
   }
   const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), refusal: null, done: null }, { status: 400 });
@@ -80,7 +83,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     token: value.token,
     submitted: value.intent === "reply" ? { action: "reply", body: value.body } : { action: "complete_task" },
   });
-  if (!outcome.ok) return data({ result: submission.reply({ resetForm: true }), refusal: refusals[outcome.reason], done: null }, { status: 400 });
+  if (!outcome.ok)
+    return data({ result: submission.reply({ resetForm: true }), refusal: refusals[outcome.reason], done: null }, { status: 400 });
   return data(
     { result: null, refusal: null, done: { action: outcome.action, taskTitle: outcome.taskTitle } },
     { headers: { "Set-Cookie": sessionCookie("hub", outcome.sessionToken, outcome.sessionExpiresAt) } },
@@ -130,7 +134,9 @@ export default function HubEmailAction() {
   const reply = description.action === "reply";
   return (
     <HubAuthFrame vendor={vendor} theme={theme}>
-      <h1 className="text-xl font-semibold text-slate-900">{reply ? `Reply on “${description.taskTitle}”` : `Mark “${description.taskTitle}” as done`}</h1>
+      <h1 className="text-xl font-semibold text-slate-900">
+        {reply ? `Reply on “${description.taskTitle}”` : `Mark “${description.taskTitle}” as done`}
+      </h1>
       {!reply && description.taskDone ? <p className="mt-2 text-slate-700">This task is already done.</p> : null}
       <Form method="post" className="mt-5 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="token" value={linkToken} />

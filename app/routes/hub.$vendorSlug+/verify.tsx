@@ -79,8 +79,8 @@ export default function HubVerify() {
       <HubAuthFrame vendor={vendor} theme={theme}>
         <h1 className="text-xl font-semibold text-slate-900">This sign-in link has expired or was already used</h1>
         <p className="mt-3 text-slate-700">
-          Each link works once: a sign-in link for {lifetimes.minutes} minutes, an invitation for {lifetimes.days} days or until a
-          newer one is sent. Ask for a new sign-in link and open it in this browser.
+          Each link works once: a sign-in link for {lifetimes.minutes} minutes, an invitation for {lifetimes.days} days or until a newer one
+          is sent. Ask for a new sign-in link and open it in this browser.
         </p>
         <Button asChild variant="brand" className="mt-5 w-full">
           <Link to={`/hub/${vendor.slug}/sign-in`}>Email me a new sign-in link</Link>

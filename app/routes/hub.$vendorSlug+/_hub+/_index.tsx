@@ -58,7 +58,8 @@ export default function HubHome() {
                 Welcome to your hub
               </h2>
               <p className="text-slate-700">
-                This is where you and your team follow the plan with us. From your next visit on, what changed since you were last here shows up in this spot.
+                This is where you and your team follow the plan with us. From your next visit on, what changed since you were last here
+                shows up in this spot.
               </p>
             </>
           )}
@@ -144,7 +145,10 @@ export default function HubHome() {
       </Card>
 
       <p>
-        <Link to="plan" className="text-blue-700 underline underline-offset-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600">
+        <Link
+          to="plan"
+          className="text-blue-700 underline underline-offset-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600"
+        >
           See the whole plan
         </Link>
       </p>

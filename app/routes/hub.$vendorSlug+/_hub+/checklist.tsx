@@ -66,9 +66,7 @@ export default function HubChecklist() {
     <div className="space-y-6">
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold text-slate-900">Onboarding checklist</h1>
-        {progress.total > 0 ? (
-          <p className="text-slate-700">{`${progress.done} of ${progress.total} done`}</p>
-        ) : null}
+        {progress.total > 0 ? <p className="text-slate-700">{`${progress.done} of ${progress.total} done`}</p> : null}
       </div>
       {milestones.length === 0 ? (
         <p className="text-slate-700">Your checklist is empty for now. When your team shares the plan, its tasks show here.</p>

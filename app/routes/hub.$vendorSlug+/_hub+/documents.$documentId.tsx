@@ -69,7 +69,9 @@ export default function HubDocument() {
         <LiveDocument documentId={document.id} html={document.contentHtml} me={me} mentionCandidates={mentionCandidates} />
       ) : (
         <Card className="p-0">
-          <p className="border-b border-slate-200 px-4 py-2 text-sm text-slate-600">You can read this document; your hub role does not edit it.</p>
+          <p className="border-b border-slate-200 px-4 py-2 text-sm text-slate-600">
+            You can read this document; your hub role does not edit it.
+          </p>
           <StoredDocument html={document.contentHtml} />
         </Card>
       )}

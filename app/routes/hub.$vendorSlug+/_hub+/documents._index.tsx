@@ -54,7 +54,11 @@ export default function HubDocuments() {
           documents={documents}
           hrefFor={(id) => `${base}/${id}`}
           showVisibility={false}
-          empty={canCreate ? "No shared documents yet. Start one below, or wait for your vendor’s team to share one." : "No shared documents yet."}
+          empty={
+            canCreate
+              ? "No shared documents yet. Start one below, or wait for your vendor’s team to share one."
+              : "No shared documents yet."
+          }
         />
       )}
       {canCreate ? (

@@ -26,7 +26,10 @@ function MilestoneItem({ milestone }: { milestone: TimelineMilestone }) {
   return (
     <li className="relative pb-6 pl-6 last:pb-0">
       <span aria-hidden className={`absolute -left-[7px] top-1.5 h-3 w-3 rounded-full ring-4 ring-slate-50 ${state.dot}`} />
-      <article aria-labelledby={`milestone-${milestone.id}`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <article
+        aria-labelledby={`milestone-${milestone.id}`}
+        className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
           {milestone.targetDate ? <DateText date={milestone.targetDate} /> : <span>No target date</span>}
           <Badge tone={state.tone}>{state.label}</Badge>
