@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "./support";
+import { signInToConsole } from "./support";
 
 /**
  * Several people write at the same spot of one live document: each is at the end, presses Enter
@@ -69,11 +69,7 @@ for (const people of [2, 5]) {
 
     const setup = await browser.newContext({ baseURL });
     const page = await setup.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(CSM);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+    await signInToConsole(page, CSM);
     await page.getByRole("link", { name: ACCOUNT, exact: true }).click();
     await page.getByRole("navigation", { name: "Account actions" }).getByRole("link", { name: "Documents" }).click();
     await page.getByLabel("Title").fill(`Standup ${people} ${Date.now()}`);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoPlays } from "../../prisma/demo-data";
-import { DEMO_PASSWORD, expectNoAxeViolations, expectNoHorizontalScroll, expectNoneOf } from "./support";
+import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoneOf, signInToConsole } from "./support";
 
 /**
  * Issue 3 end to end, as a CSM works: build a blueprint with two objectives, apply it to a
@@ -11,14 +11,6 @@ import { DEMO_PASSWORD, expectNoAxeViolations, expectNoHorizontalScroll, expectN
 const accountOf = { desktop: "Vandelay Imports", phone: "Soylent Foods" } as const;
 const internalPlay = demoPlays.northwind!.find((play) => play.name === "Executive sponsor change")!;
 const customerPlay = demoPlays.northwind!.find((play) => play.name === "Adoption push workshop")!;
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("csm1@northwind.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
-}
 
 /** Fills the blueprint item form with this accessible name and submits it. */
 async function addItem(
@@ -50,7 +42,7 @@ test("a CSM applies a blueprint, launches plays and checks the customer's view",
     internalMilestone: `Forecast ready ${tag}`,
     internalTask: `Update the expansion forecast ${tag}`,
   };
-  await signIn(page);
+  await signInToConsole(page, "csm1@northwind.test");
 
   // Build and publish the blueprint.
   await page.goto("/console/blueprints");

@@ -1,20 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { customerVisibleTitles, demoAccount, globex, internalTexts, northwind } from "../../prisma/demo-data";
-import { DEMO_PASSWORD } from "./support";
+import { signInToConsole } from "./support";
 
 // The vendor console, as a CSM uses it: password sign-in, the accounts list, an account's plan.
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/console$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
-}
-
 test("an admin sees every Northwind account, none of Globex's, and signs out", async ({ page }) => {
-  await signIn(page, "admin@northwind.test");
+  await signInToConsole(page, "admin@northwind.test");
+  await expect(page).toHaveURL(/\/console$/);
   const main = page.locator("main");
   for (const account of northwind.accounts) {
     await expect(main.getByRole("link", { name: account.name, exact: true })).toBeVisible();
@@ -39,7 +31,7 @@ test("a wrong password is refused with a message", async ({ page }) => {
 
 test("a CSM opens an account and its internal items carry an Internal badge", async ({ page }) => {
   const account = demoAccount("Acme Logistics");
-  await signIn(page, "csm1@northwind.test");
+  await signInToConsole(page, "csm1@northwind.test");
   await page.locator("main").getByRole("link", { name: account.name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: account.name })).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectNoAxeViolations, expectNoHorizontalScroll, HUB, openSignInMail } from "./support";
+import { expectNoAxeViolations, expectNoHorizontalScroll, HUB, signInToConsole, signInToHub } from "./support";
 
 /**
  * Shared documents, live: a CSM in the console and a stakeholder in the hub write in the same
@@ -22,25 +22,6 @@ const cast = {
   },
 } as const;
 type Cast = (typeof cast)[keyof typeof cast];
-
-async function signInToConsole(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
-}
-
-async function signInToHub(page: Page, email: string) {
-  await page.goto(`${HUB}/sign-in`);
-  await page.getByLabel("Work email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-  const { href } = await openSignInMail(page, email);
-  await page.goto(href);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
-}
 
 /** A new browser (its own cookies) for one person. */
 async function openBrowser(

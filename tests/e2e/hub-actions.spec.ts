@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectNoAxeViolations, expectNoHorizontalScroll, HUB, openSignInMail } from "./support";
+import { DEMO_PASSWORD, expectNoAxeViolations, expectNoHorizontalScroll, signInToHub } from "./support";
 
 // A champion works on the plan in the hub: completes one of their tasks and comments with an
 // @mention of their CSM; the CSM then sees both on the account page. Each project uses an
@@ -25,17 +25,6 @@ const csm = { email: "csm2@northwind.test", name: "Priya Shah" };
 async function checkPage(page: Page, what: string) {
   await expectNoAxeViolations(page, what);
   await expectNoHorizontalScroll(page, what);
-}
-
-async function signInToHub(page: Page, email: string) {
-  await page.goto(`${HUB}/sign-in`);
-  await page.getByLabel("Work email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-  const mail = await openSignInMail(page, email);
-  await mail.link.click();
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
 }
 
 test("a champion completes a task, mentions their CSM and proposes a due date; the CSM sees it all and accepts the date", async ({

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { accountOfStakeholder, customerVisibleTitles } from "../../prisma/demo-data";
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoneOf, forbiddenTexts, HUB, openSignInMail } from "./support";
+import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoneOf, forbiddenTexts, signInToHub } from "./support";
 
 // The hub's milestones timeline and onboarding checklist, reached from the hub's navigation, on the
 // desktop and on the 375px phone, with axe-core on both. Each project signs in as a stakeholder no
@@ -8,24 +8,13 @@ import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoneOf, forbidde
 // limit nor another spec's edits to the plan are shared.
 const people: Record<string, string> = { desktop: "claire@umbrella-health.test", phone: "jared@hooli.test" };
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${HUB}/sign-in`);
-  await page.getByLabel("Work email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-  const { href } = await openSignInMail(page, email);
-  await page.goto(href);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
-}
-
 test("the timeline and the checklist show the account's customer-visible plan, accessibly, on any screen", async ({ page }, testInfo) => {
   const email = people[testInfo.project.name];
   if (!email) throw new Error(`no stakeholder for project ${testInfo.project.name}`);
   const account = accountOfStakeholder(email);
   const visible = customerVisibleTitles(account);
   const forbidden = forbiddenTexts(account);
-  await signIn(page, email);
+  await signInToHub(page, email);
 
   await test.step("the timeline", async () => {
     await page.getByRole("link", { name: "Timeline", exact: true }).click();

@@ -44,15 +44,36 @@ export async function expectNoHorizontalScroll(page: Page, what: string) {
  * page answers, but the list is reloaded for a while all the same) and returns the sign-in link
  * the message page lists.
  */
-export async function openSignInMail(page: Page, address: string) {
+export async function openSignInMail(page: Page, address: string, hub = HUB) {
   await expect(async () => {
     await page.goto("/dev/mailbox");
     await page.locator("li").filter({ hasText: address }).first().getByRole("link").first().click({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   await expect(page.getByRole("heading", { level: 1 })).not.toBeEmpty();
-  const link = page.locator(`main a[href*="${HUB}/verify?token="]`).first();
+  const link = page.locator(`main a[href*="${hub}/verify?token="]`).first();
   await expect(link, "a sign-in link in the message").toBeVisible();
   return { link, href: (await link.getAttribute("href"))! };
+}
+
+/** Signs a vendor user in to the console with the demo password; ends on the accounts list. */
+export async function signInToConsole(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+}
+
+/** Signs a stakeholder in to a hub (Northwind's unless given) by the mailed link; ends on the hub's home. */
+export async function signInToHub(page: Page, email: string, hub = HUB) {
+  await page.goto(`${hub}/sign-in`);
+  await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  const { href } = await openSignInMail(page, email, hub);
+  await page.goto(href);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
 }
 
 /** What a hub page of this account must never contain: internal items and other accounts' data. */

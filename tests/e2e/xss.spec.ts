@@ -3,7 +3,7 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from "@
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { combinedHostileDocument, hostileDocuments, XSS_PAYLOADS } from "../support/xss-payloads";
-import { DEMO_PASSWORD } from "./support";
+import { signInToConsole, signInToHub } from "./support";
 
 /**
  * Hostile rich text in a real browser. The payloads go in through the real forms' HTTP actions
@@ -103,32 +103,6 @@ async function openCommentPanels(page: Page) {
   for (let index = 0; index < count; index += 1) await expand(buttons.nth(index));
 }
 
-async function signInToConsole(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
-}
-
-async function signInToHub(page: Page, email: string) {
-  await page.goto(`${HUB}/sign-in`);
-  await page.getByLabel("Work email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-  // The newest mail to the address carries the link (support.ts's helper reads Northwind's hub).
-  let href: string | null = null;
-  await expect(async () => {
-    await page.goto("/dev/mailbox");
-    await page.locator("li").filter({ hasText: email }).first().getByRole("link").first().click({ timeout: 1_000 });
-    href = await page.locator(`main a[href*="${HUB}/verify?token="]`).first().getAttribute("href", { timeout: 1_000 });
-    expect(href).toBeTruthy();
-  }).toPass({ timeout: 15_000 });
-  await page.goto(href!);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
-}
-
 /** A form post as the page's own script sends it (same origin, the signed-in cookies). */
 async function post(request: APIRequestContext, origin: string, path: string, form: Record<string, string>) {
   const response = await request.post(`${path}.data`, { form, headers: { Origin: origin } });
@@ -221,7 +195,7 @@ test("hostile rich text is stored inert and every page that shows it runs nothin
   const origin = new URL(baseURL!).origin;
 
   // The stakeholder's hub gives the task ids (each task is an element with its id).
-  await signInToHub(page, who.stakeholder);
+  await signInToHub(page, who.stakeholder, HUB);
   await page.goto(`${HUB}/plan`);
   const taskIds = await page.locator("li[id^='task-']").evaluateAll((items) => items.map((item) => item.id.replace(/^task-/, "")));
   expect(taskIds.length, "customer tasks in the hub").toBeGreaterThanOrEqual(2);
