@@ -34,13 +34,13 @@ test("a CSM invites a stakeholder, who opens the invitation and lands signed in 
   });
 
   const welcome = `Welcome to the ${invitee.account} hub, ${invitee.name.split(" ")[0]}!`;
-  await test.step("the CSM sees the invitation on the engagement page and writes the account's hub welcome", async () => {
+  await test.step("the CSM sees the invitation on the hub usage page and writes the account's hub welcome", async () => {
     await page.getByRole("link", { name: invitee.account }).first().click();
-    await page.getByRole("link", { name: "Stakeholder engagement" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: `Stakeholder engagement at ${invitee.account}` })).toBeVisible();
+    await page.getByRole("link", { name: "Hub usage" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Hub usage at ${invitee.account}` })).toBeVisible();
     await expect(page.getByRole("row", { name: new RegExp(invitee.name) })).toContainText("Invited");
-    await expectNoAxeViolations(page, "the engagement page");
-    await expectNoHorizontalScroll(page, "the engagement page");
+    await expectNoAxeViolations(page, "the hub usage page");
+    await expectNoHorizontalScroll(page, "the hub usage page");
 
     await page.getByRole("link", { name: invitee.account }).first().click();
     await page.getByRole("link", { name: "Edit hub welcome" }).click();

@@ -154,9 +154,9 @@ const matrix: Record<string, Entry> = {
     expect: consoleOnly("notFound"),
     shows: (world) => [world.documents.version.name, world.documents.shared.title],
   },
-  "routes/console+/accounts.$accountId_.engagement": {
+  "routes/console+/accounts.$accountId_.hub-usage": {
     kind: "page",
-    url: (world) => `/console/accounts/${world.a.account.id}/engagement`,
+    url: (world) => `/console/accounts/${world.a.account.id}/hub-usage`,
     expect: consoleOnly("notFound"),
     shows: (world) => [world.a.account.name, world.a.champion.name],
   },

@@ -458,8 +458,8 @@ export default function AccountPage() {
               </Link>
             </li>
             <li>
-              <Link to={`${base}/engagement`} className={headerLink}>
-                Stakeholder engagement
+              <Link to={`${base}/hub-usage`} className={headerLink}>
+                Hub usage
               </Link>
             </li>
             <li>

@@ -2,23 +2,23 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { InvitationStatus } from "~/components/console/invitation-status";
 import { Card } from "~/components/ui/card";
-import { getStakeholderEngagement } from "~/models/stakeholder-engagement.server";
+import { getHubUsage } from "~/models/hub-usage.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime, humanize } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
-  { title: loaderData ? `Stakeholder engagement · ${loaderData.account.name} · Tandem` : "Account not found · Tandem" },
+  { title: loaderData ? `Hub usage · ${loaderData.account.name} · Tandem` : "Account not found · Tandem" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireConsoleScope(request);
-  const engagement = await getStakeholderEngagement(scope, params.accountId ?? "");
-  if (!engagement) notFound();
-  return engagement;
+  const usage = await getHubUsage(scope, params.accountId ?? "");
+  if (!usage) notFound();
+  return usage;
 }
 
-export default function StakeholderEngagementPage() {
+export default function HubUsagePage() {
   const { account, stakeholders } = useLoaderData<typeof loader>();
   const base = `/console/accounts/${account.id}`;
   return (
@@ -26,7 +26,7 @@ export default function StakeholderEngagementPage() {
       <Link to={base} className="text-sm text-blue-700 underline-offset-4 hover:underline">
         ← {account.name}
       </Link>
-      <h1 className="text-2xl font-semibold">Stakeholder engagement at {account.name}</h1>
+      <h1 className="text-2xl font-semibold">Hub usage at {account.name}</h1>
       <p className="text-sm text-slate-600">
         Who uses the hub: visits, invitations, their tasks, the resources they opened and their comments.
       </p>
@@ -40,10 +40,10 @@ export default function StakeholderEngagementPage() {
             .
           </p>
         ) : (
-          <div className="overflow-x-auto" role="region" aria-labelledby="engagement-caption" tabIndex={0}>
+          <div className="overflow-x-auto" role="region" aria-labelledby="hub-usage-caption" tabIndex={0}>
             <table className="w-full min-w-[48rem] text-sm">
-              <caption id="engagement-caption" className="sr-only">
-                Hub engagement per stakeholder
+              <caption id="hub-usage-caption" className="sr-only">
+                Hub usage per stakeholder
               </caption>
               <thead className="bg-slate-50 text-left text-slate-600">
                 <tr>

@@ -19,7 +19,7 @@ function countsBy<Row extends { _count: { _all: number } }>(rows: Row[], key: (r
  * resources opened, comments written. One grouped query per measure, whatever the head count.
  * Null when the account is not the scope's.
  */
-export async function getStakeholderEngagement(scope: Scope, accountId: string, now = new Date()) {
+export async function getHubUsage(scope: Scope, accountId: string, now = new Date()) {
   const account = await db.account.findFirst({
     where: { id: accountId, vendorId: scope.vendorId },
     select: {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendInvitation } from "~/models/invitation.server";
-import { getStakeholderEngagement } from "~/models/stakeholder-engagement.server";
+import { getHubUsage } from "~/models/hub-usage.server";
 import { db } from "~/utils/db.server";
 import { consoleCookie, createAccount, createStakeholder, createTenant } from "../support/factories";
 import { createResource } from "../support/resources";
@@ -40,7 +40,7 @@ async function world() {
       { vendorId: vendor.id, resourceId: resource.id, accountId: account.id, stakeholderId: champion.id },
       { vendorId: vendor.id, resourceId: resource.id, accountId: account.id, stakeholderId: champion.id },
       { vendorId: vendor.id, resourceId: resource.id, accountId: account.id, stakeholderId: member.id },
-      // A CSM opening it is not the customer's engagement.
+      // A CSM opening it is not the customer using the hub.
       { vendorId: vendor.id, resourceId: resource.id, accountId: account.id, vendorUserId: csm.id },
     ],
   });
@@ -56,12 +56,12 @@ async function world() {
   return { ...tenant, member, visited };
 }
 
-describe("stakeholder engagement", () => {
+describe("hub usage", () => {
   it("counts visits, invitations, tasks, resources and comments per stakeholder", async () => {
     const { vendor, account, champion, member, visited } = await world();
-    const engagement = await getStakeholderEngagement({ vendorId: vendor.id }, account.id);
-    expect(engagement).not.toBeNull();
-    const byId = new Map(engagement!.stakeholders.map((row) => [row.id, row]));
+    const usage = await getHubUsage({ vendorId: vendor.id }, account.id);
+    expect(usage).not.toBeNull();
+    const byId = new Map(usage!.stakeholders.map((row) => [row.id, row]));
     expect(byId.size).toBe(2);
     expect(byId.get(champion.id)).toMatchObject({
       lastSeenAt: visited,
@@ -87,8 +87,8 @@ describe("stakeholder engagement", () => {
     const otherAccount = await createAccount(a.vendor.id);
     const outsider = await createStakeholder(otherAccount);
 
-    expect(await getStakeholderEngagement({ vendorId: b.vendor.id }, a.account.id)).toBeNull();
-    const page = `/console/accounts/${a.account.id}/engagement`;
+    expect(await getHubUsage({ vendorId: b.vendor.id }, a.account.id)).toBeNull();
+    const page = `/console/accounts/${a.account.id}/hub-usage`;
     expect((await server.request(page, { cookie: await consoleCookie(b.csm.id) })).status).toBe(404);
 
     const response = await server.request(page, { cookie: await consoleCookie(a.csm.id) });
@@ -97,6 +97,6 @@ describe("stakeholder engagement", () => {
     expect(html).toContain(a.champion.name);
     expect(html).toContain(a.member.name);
     expect(html).not.toContain(outsider.name);
-    expect(html).toContain("Stakeholder engagement");
+    expect(html).toContain("Hub usage");
   });
 });
