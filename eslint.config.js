@@ -19,6 +19,25 @@ export default tseslint.config(
     },
   },
   {
+    // The domain reports failure one way, DomainError; answering in HTTP is the routes' job (ADR 019).
+    files: ["app/models/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "~/utils/http.server", message: "Models throw DomainError from ~/models/domain-error; routes answer in HTTP." },
+            {
+              name: "@remix-run/node",
+              importNames: ["data", "json", "redirect"],
+              message: "Models throw DomainError; routes answer in HTTP.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       "app/utils/env.server.ts",
       "tests/setup/**",

@@ -7,6 +7,7 @@ import morgan from "morgan";
 import type { ViteDevServer } from "vite";
 import type { LiveDocuments } from "~/models/document-live";
 import { runInRequestContext } from "~/utils/request-context.server";
+import { translateDomainErrors } from "./domain-errors";
 import { sameOriginOnly, securityHeaders } from "./security";
 
 export type AppOptions = {
@@ -31,12 +32,12 @@ export async function createApp(options: AppOptions) {
   if (options.viteDevServer) {
     const vite = options.viteDevServer;
     app.use(vite.middlewares);
-    build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = async () => translateDomainErrors((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
   } else {
     const buildDirectory = options.buildDirectory ?? path.resolve("build");
     app.use("/assets", express.static(path.join(buildDirectory, "client", "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(buildDirectory, "client"), { maxAge: "1h" }));
-    build = (await import(path.join(buildDirectory, "server", "index.js"))) as ServerBuild;
+    build = translateDomainErrors((await import(path.join(buildDirectory, "server", "index.js"))) as ServerBuild);
   }
 
   app.use(sameOriginOnly({ trustProxy: options.trustProxy }));

@@ -1,5 +1,6 @@
 import { OWNER_ROLES, VENDOR_ROLES, type OwnerRole } from "~/models/blueprint-fields";
 import { loadItemTree, newId, type Tx } from "~/models/blueprint.server";
+import { DomainError } from "~/models/domain-error";
 import { pickRoleOwners } from "~/models/owner.server";
 import { mailNewTasks } from "~/models/reminders.server";
 import { inheritedVisibility } from "~/models/visibility";
@@ -7,7 +8,6 @@ import { insertRows } from "~/db/insert-rows.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { humanize } from "~/utils/format";
 import type { ConsoleScope } from "~/utils/guard.server";
-import { notFound } from "~/utils/http.server";
 
 type Scope = Pick<ConsoleScope, "vendorId">;
 const DAY_MS = 86_400_000;
@@ -49,7 +49,7 @@ export async function findApplyAccount(scope: Scope, accountId: string) {
     where: { id: accountId, vendorId: scope.vendorId },
     select: { id: true, name: true, ownerId: true, currentEngagementId: true },
   });
-  if (!account) notFound();
+  if (!account) throw new DomainError("not_found");
   return account;
 }
 

@@ -1,18 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { PARENT_KIND, type BlueprintItemInput, type ItemKind, type OwnerRole } from "~/models/blueprint-fields";
+import { DomainError } from "~/models/domain-error";
 import { parseVisibility, type Visibility } from "~/models/visibility";
 import { db, type Db } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
-import { notFound } from "~/utils/http.server";
 
 type Scope = Pick<ConsoleScope, "vendorId">;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Ids made before the rows are written, so one createMany can link children to their parents. */
 export const newId = () => randomUUID();
-
-/** An edit the blueprint's rules refuse (the route answers 400 with this message). */
-export class BlueprintRuleError extends Error {}
 
 const byPosition = [{ position: "asc" as const }, { id: "asc" as const }];
 
@@ -196,7 +193,7 @@ async function findBlueprint(tx: Tx, scope: Scope, blueprintId: string) {
     where: { id: blueprintId, vendorId: scope.vendorId },
     select: { id: true, name: true, archivedAt: true },
   });
-  if (!blueprint) notFound();
+  if (!blueprint) throw new DomainError("not_found");
   return blueprint;
 }
 
@@ -208,7 +205,7 @@ type Draft = { id: string; number: number; translate: (itemId: string) => string
  */
 async function openDraft(tx: Tx, scope: Scope, blueprintId: string): Promise<Draft> {
   const blueprint = await findBlueprint(tx, scope, blueprintId);
-  if (blueprint.archivedAt) throw new BlueprintRuleError("This blueprint is archived. Unarchive it to change it.");
+  if (blueprint.archivedAt) throw new DomainError("invalid", "This blueprint is archived. Unarchive it to change it.");
   const latest = await tx.blueprintVersion.findFirst({
     where: { blueprintId, vendorId: scope.vendorId },
     orderBy: { number: "desc" },
@@ -243,11 +240,12 @@ async function findDraftItem(tx: Tx, scope: Scope, blueprintId: string, draft: D
     select: { version: { select: { number: true } } },
   });
   if (published) {
-    throw new BlueprintRuleError(
+    throw new DomainError(
+      "invalid",
       `Version ${published.version.number} is published and can't be changed. Edit version ${draft.number}, the draft, instead.`,
     );
   }
-  notFound();
+  throw new DomainError("not_found");
 }
 
 /** Only the fields that mean something for the kind: objectives have no owner or date, milestones no owner. */
@@ -277,13 +275,13 @@ export async function addBlueprintItem(
     const parentKind = PARENT_KIND[input.kind];
     let parentId: string | null = null;
     if (parentKind) {
-      if (!input.parentId) throw new BlueprintRuleError(`Choose the ${parentKind} this ${input.kind} belongs to.`);
+      if (!input.parentId) throw new DomainError("invalid", `Choose the ${parentKind} this ${input.kind} belongs to.`);
       const parent = await findDraftItem(tx, scope, blueprintId, draft, input.parentId);
       if (parent.kind !== parentKind)
-        throw new BlueprintRuleError(`${capitalize(withArticle(input.kind))} must sit under ${withArticle(parentKind)}.`);
+        throw new DomainError("invalid", `${capitalize(withArticle(input.kind))} must sit under ${withArticle(parentKind)}.`);
       parentId = parent.id;
     } else if (input.parentId) {
-      throw new BlueprintRuleError("An objective sits at the top of the blueprint.");
+      throw new DomainError("invalid", "An objective sits at the top of the blueprint.");
     }
     const last = await tx.blueprintItem.findFirst({
       where: { vendorId: scope.vendorId, versionId: draft.id, parentId },
@@ -313,7 +311,8 @@ export async function updateBlueprintItem(
   return transaction(async (tx) => {
     const draft = await openDraft(tx, scope, blueprintId);
     const item = await findDraftItem(tx, scope, blueprintId, draft, itemId);
-    if (item.kind !== input.kind) throw new BlueprintRuleError(`This item is ${withArticle(item.kind)}, not ${withArticle(input.kind)}.`);
+    if (item.kind !== input.kind)
+      throw new DomainError("invalid", `This item is ${withArticle(item.kind)}, not ${withArticle(input.kind)}.`);
     return tx.blueprintItem.update({ where: { id: item.id }, data: itemData(item.kind, input), select: { id: true } });
   });
 }
@@ -364,20 +363,20 @@ export async function removeBlueprintItem(scope: Scope, blueprintId: string, ite
 export async function publishVersion(scope: Scope, blueprintId: string) {
   return transaction(async (tx) => {
     const blueprint = await findBlueprint(tx, scope, blueprintId);
-    if (blueprint.archivedAt) throw new BlueprintRuleError("This blueprint is archived. Unarchive it to publish.");
+    if (blueprint.archivedAt) throw new DomainError("invalid", "This blueprint is archived. Unarchive it to publish.");
     const draft = await tx.blueprintVersion.findFirst({
       where: { blueprintId, vendorId: scope.vendorId, status: "draft" },
       select: { id: true, number: true },
     });
-    if (!draft) throw new BlueprintRuleError("There is no draft to publish: every version is published already.");
+    if (!draft) throw new DomainError("invalid", "There is no draft to publish: every version is published already.");
     const objectives = await tx.blueprintItem.count({ where: { vendorId: scope.vendorId, versionId: draft.id, kind: "objective" } });
-    if (objectives === 0) throw new BlueprintRuleError("Add at least one objective before publishing.");
+    if (objectives === 0) throw new DomainError("invalid", "Add at least one objective before publishing.");
     // Conditional on still being a draft, so two publishers at once publish it once.
     const { count } = await tx.blueprintVersion.updateMany({
       where: { id: draft.id, status: "draft" },
       data: { status: "published", publishedAt: new Date() },
     });
-    if (count === 0) throw new BlueprintRuleError("This version has just been published by someone else.");
+    if (count === 0) throw new DomainError("conflict", "This version has just been published by someone else.");
     return { number: draft.number };
   });
 }
@@ -389,7 +388,7 @@ export async function duplicateBlueprint(scope: Scope, blueprintId: string) {
       where: { id: blueprintId, vendorId: scope.vendorId },
       select: { name: true, description: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
     });
-    if (!source) notFound();
+    if (!source) throw new DomainError("not_found");
     const copy = await tx.successBlueprint.create({
       data: {
         vendorId: scope.vendorId,
@@ -406,7 +405,7 @@ export async function duplicateBlueprint(scope: Scope, blueprintId: string) {
 
 async function setArchivedAt(scope: Scope, blueprintId: string, archivedAt: Date | null) {
   const { count } = await db.successBlueprint.updateMany({ where: { id: blueprintId, vendorId: scope.vendorId }, data: { archivedAt } });
-  if (count === 0) notFound();
+  if (count === 0) throw new DomainError("not_found");
 }
 
 /** Archived blueprints leave the list and the apply page; plans made from them stay as they are. */

@@ -1,13 +1,13 @@
 import { recordConsoleActivity } from "~/models/activity.server";
 import type { OwnerRole } from "~/models/blueprint-fields";
+import { DomainError } from "~/models/domain-error";
 import { findOwnerInScope, findRoleOwners, type TaskOwnerIds } from "~/models/owner.server";
-import { mailNewTasks } from "~/models/reminders.server";
 import { consoleTaskSelect, toConsoleTask } from "~/models/plan.server";
+import { mailNewTasks } from "~/models/reminders.server";
 import type { OwnerRef } from "~/models/task-owner";
 import { isInternal, parseVisibility } from "~/models/visibility";
 import { db } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
-import { notFound } from "~/utils/http.server";
 
 type Scope = Pick<ConsoleScope, "vendorId" | "userId">;
 const DAY_MS = 86_400_000;
@@ -58,7 +58,7 @@ function writeCase(scope: Scope, input: LaunchPlayInput): Promise<LaunchPlayResu
         },
       }),
     ]);
-    if (!owners || !play) notFound();
+    if (!owners || !play) throw new DomainError("not_found");
     if (play.items.length === 0) return { ok: false as const, message: "This play has no tasks yet: add some before launching it." };
 
     for (const [role, ref] of Object.entries(input.ownerMapping ?? {}) as Array<[OwnerRole, OwnerRef]>) {
@@ -112,7 +112,7 @@ async function setCaseStatus(scope: Scope, accountId: string, caseId: string, st
       where: { id: caseId, vendorId: scope.vendorId, accountId },
       select: { title: true, visibility: true },
     });
-    if (!found) notFound();
+    if (!found) throw new DomainError("not_found");
     await tx.successCase.updateMany({
       where: { id: caseId, vendorId: scope.vendorId },
       data: { status, closedAt: status === "closed" ? new Date() : null },

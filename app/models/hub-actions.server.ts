@@ -1,12 +1,12 @@
 import { recordHubActivity } from "~/models/activity.server";
 import { commentBodyColumns, createCommentMentions, readCommentBody } from "~/models/comment.server";
+import { DomainError, isDomainError } from "~/models/domain-error";
 import { mailMentions } from "~/models/mention.server";
 import type { PlanItemKind } from "~/models/plan-edit.server";
 import { customerVisible, hubVisibleMilestone, hubVisibleObjective, hubVisibleTask } from "~/models/visibility";
 import { db, isUniqueViolation, type Prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import type { HubScope } from "~/utils/guard.server";
-import { notFound } from "~/utils/http.server";
 
 /**
  * What a stakeholder does on the hub's plan: complete or reopen their own tasks, comment (with
@@ -60,8 +60,6 @@ export function findHubTask(scope: Pick<Scope, "vendorId" | "accountId">, taskId
 export type HubTaskState = { title: string; status: string; version: number };
 export type SetTaskDoneResult = { ok: true; version: number } | { ok: false; reason: "conflict"; current: HubTaskState };
 
-class StaleVersion extends Error {}
-
 /**
  * Marks one of the stakeholder's own tasks done (or back to do), from the version they saw. A
  * task saved by anyone since is not touched: its current state comes back instead.
@@ -69,7 +67,7 @@ class StaleVersion extends Error {}
 export async function setHubTaskDone(scope: Scope, taskId: string, expectedVersion: number, done: boolean): Promise<SetTaskDoneResult> {
   const find = () => findHubTask(scope, taskId, scope.stakeholderId);
   const before = await find();
-  if (!before) notFound();
+  if (!before) throw new DomainError("not_found");
   const conflict = (task: typeof before) => ({
     ok: false as const,
     reason: "conflict" as const,
@@ -91,7 +89,7 @@ export async function setHubTaskDone(scope: Scope, taskId: string, expectedVersi
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new StaleVersion();
+      if (count === 0) throw new DomainError("conflict");
       await recordHubActivity(tx, scope, {
         action: done ? "task.completed" : "task.reopened",
         subjectType: "SuccessTask",
@@ -101,9 +99,9 @@ export async function setHubTaskDone(scope: Scope, taskId: string, expectedVersi
       return { ok: true as const, version: expectedVersion + 1 };
     });
   } catch (error) {
-    if (!(error instanceof StaleVersion)) throw error;
+    if (!isDomainError(error) || error.kind !== "conflict") throw error;
     const now = await find();
-    if (!now) notFound();
+    if (!now) throw new DomainError("not_found");
     return conflict(now);
   }
 }
@@ -126,7 +124,7 @@ export type HubCommentInput = {
  */
 export async function addHubComment(scope: Scope, input: HubCommentInput) {
   const item = await findHubItem(scope, input.on, input.itemId);
-  if (!item) notFound();
+  if (!item) throw new DomainError("not_found");
   const read = await readCommentBody(scope, "customer", { json: input.bodyJson, text: input.body });
   if (!read.ok) return read;
   const comment = await db.$transaction(async (tx) => {
@@ -217,7 +215,7 @@ export async function proposeDueDate(scope: Scope, taskId: string, input: { dueD
     where: hubTaskWhere(scope, taskId),
     select: { id: true, title: true },
   });
-  if (!task) notFound();
+  if (!task) throw new DomainError("not_found");
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.dueDateProposal.create({

@@ -1,5 +1,6 @@
 import { recordConsoleActivity } from "~/models/activity.server";
 import { commentBodyColumns, createCommentMentions, readCommentBody } from "~/models/comment.server";
+import { DomainError, isDomainError } from "~/models/domain-error";
 import { mailMentions } from "~/models/mention.server";
 import { findOwnerInScope } from "~/models/owner.server";
 import type { TaskStatus } from "~/models/plan-progress";
@@ -11,7 +12,6 @@ import { inheritedVisibility, type Visibility } from "~/models/visibility";
 import { db, type Prisma } from "~/utils/db.server";
 import { formatDate, humanize } from "~/utils/format";
 import type { ConsoleScope } from "~/utils/guard.server";
-import { notFound } from "~/utils/http.server";
 
 /**
  * Running an account's plan from the console: edits of objectives, milestones, tasks (in a plan
@@ -29,7 +29,7 @@ const lastFirst = { orderBy: { position: "desc" as const }, select: { position: 
 /** The page's account, inside the scope; a foreign or missing id is a 404 before any form is read. */
 export async function requireAccount(scope: Pick<ConsoleScope, "vendorId">, accountId: string) {
   const account = await db.account.findFirst({ where: { id: accountId, vendorId: scope.vendorId }, select: { id: true } });
-  if (!account) notFound();
+  if (!account) throw new DomainError("not_found");
   return account;
 }
 
@@ -75,8 +75,6 @@ export type CurrentTask = ReturnType<typeof currentTask>;
 export type UpdateTaskResult =
   { ok: true; version: number } | { ok: false; reason: "conflict"; current: CurrentTask } | { ok: false; reason: "owner" };
 
-class StaleVersion extends Error {}
-
 function taskVisibility(task: Pick<TaskState, "visibility" | "initiative" | "case">) {
   return inheritedVisibility(task.visibility, task.initiative?.visibility, task.initiative?.objective.visibility, task.case?.visibility);
 }
@@ -93,7 +91,7 @@ export async function updateTask(
   change: TaskChange,
 ): Promise<UpdateTaskResult> {
   const before = await findTask(scope, accountId, taskId);
-  if (!before) notFound();
+  if (!before) throw new DomainError("not_found");
   if (before.version !== expectedVersion) return { ok: false, reason: "conflict", current: currentTask(before) };
   const owner = await findOwnerInScope(db, scope, accountId, change.owner);
   if (!owner) return { ok: false, reason: "owner" };
@@ -124,7 +122,7 @@ export async function updateTask(
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new StaleVersion();
+      if (count === 0) throw new DomainError("conflict");
       await recordConsoleActivity(tx, scope, {
         accountId,
         action: "task.updated",
@@ -140,9 +138,9 @@ export async function updateTask(
     if (owner.ownerStakeholderId && owner.ownerStakeholderId !== before.ownerStakeholderId) await mailTaskAssigned(scope, taskId);
     return saved;
   } catch (error) {
-    if (!(error instanceof StaleVersion)) throw error;
+    if (!isDomainError(error) || error.kind !== "conflict") throw error;
     const now = await findTask(scope, accountId, taskId);
-    if (!now) notFound();
+    if (!now) throw new DomainError("not_found");
     return { ok: false, reason: "conflict", current: currentTask(now) };
   }
 }
@@ -161,7 +159,7 @@ export async function updateTaskDescription(
   content: RichTextInput | null,
 ): Promise<UpdateDescriptionResult> {
   const before = await findTask(scope, accountId, taskId);
-  if (!before) notFound();
+  if (!before) throw new DomainError("not_found");
   const read = content ? readRichTextInput(content, TASK_DESCRIPTION_LIMITS) : null;
   if (read && !read.ok) return { ok: false, reason: "invalid", error: read.error };
   if (read && !read.value) return { ok: false, reason: "invalid", error: "Write a description, or remove it" };
@@ -178,7 +176,7 @@ export async function updateTaskDescription(
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new StaleVersion();
+      if (count === 0) throw new DomainError("conflict");
       await recordConsoleActivity(tx, scope, {
         accountId,
         action: "task.description_updated",
@@ -190,9 +188,9 @@ export async function updateTaskDescription(
       return { ok: true as const, version: expectedVersion + 1 };
     });
   } catch (error) {
-    if (!(error instanceof StaleVersion)) throw error;
+    if (!isDomainError(error) || error.kind !== "conflict") throw error;
     const now = await findTask(scope, accountId, taskId);
-    if (!now) notFound();
+    if (!now) throw new DomainError("not_found");
     return { ok: false, reason: "conflict", current: currentTask(now) };
   }
 }
@@ -204,7 +202,7 @@ export async function addTask(scope: Scope, accountId: string, milestoneId: stri
     where: { id: milestoneId, vendorId: scope.vendorId, plan: { accountId } },
     select: { id: true, planId: true, title: true, visibility: true, objective: { select: { visibility: true } } },
   });
-  if (!milestone) notFound();
+  if (!milestone) throw new DomainError("not_found");
   const owner = await findOwnerInScope(db, scope, accountId, input.owner);
   if (!owner) return { ok: false as const, reason: "owner" as const };
   const position = await nextPosition(
@@ -246,7 +244,7 @@ export type MilestoneChange = { title: string; visibility: Visibility; targetDat
 
 export async function addObjective(scope: Scope, accountId: string, planId: string, input: ObjectiveChange) {
   const plan = await db.successPlan.findFirst({ where: { id: planId, vendorId: scope.vendorId, accountId }, select: { id: true } });
-  if (!plan) notFound();
+  if (!plan) throw new DomainError("not_found");
   const position = await nextPosition(
     db.successObjective.findFirst({ where: { planId: plan.id, vendorId: scope.vendorId }, ...lastFirst }),
   );
@@ -272,7 +270,7 @@ export async function addMilestone(scope: Scope, accountId: string, objectiveId:
     where: { id: objectiveId, vendorId: scope.vendorId, plan: { accountId } },
     select: { id: true, planId: true, title: true, visibility: true },
   });
-  if (!objective) notFound();
+  if (!objective) throw new DomainError("not_found");
   const position = await nextPosition(
     db.successInitiative.findFirst({ where: { objectiveId: objective.id, vendorId: scope.vendorId }, ...lastFirst }),
   );
@@ -298,7 +296,7 @@ export async function updateObjective(scope: Scope, accountId: string, objective
     where: { id: objectiveId, vendorId: scope.vendorId, plan: { accountId } },
     select: { title: true, visibility: true },
   });
-  if (!before) notFound();
+  if (!before) throw new DomainError("not_found");
   await db.$transaction([
     db.successObjective.updateMany({ where: { id: objectiveId, vendorId: scope.vendorId }, data: input }),
     recordConsoleActivity(db, scope, {
@@ -317,7 +315,7 @@ export async function updateMilestone(scope: Scope, accountId: string, milestone
     where: { id: milestoneId, vendorId: scope.vendorId, plan: { accountId } },
     select: { title: true, visibility: true, objective: { select: { visibility: true } } },
   });
-  if (!before) notFound();
+  if (!before) throw new DomainError("not_found");
   await db.$transaction([
     db.successInitiative.updateMany({ where: { id: milestoneId, vendorId: scope.vendorId }, data: input }),
     recordConsoleActivity(db, scope, {
@@ -360,7 +358,7 @@ async function findPlanItem(scope: Scope, accountId: string, kind: PlanItemKind,
 /** Removes an item with everything under it (milestones, tasks, comments: the schema cascades). */
 export async function removePlanItem(scope: Scope, accountId: string, kind: PlanItemKind, id: string) {
   const item = await findPlanItem(scope, accountId, kind, id);
-  if (!item) notFound();
+  if (!item) throw new DomainError("not_found");
   const where = { id, vendorId: scope.vendorId };
   await db.$transaction(async (tx) => {
     if (kind === "objective") await tx.successObjective.deleteMany({ where });
@@ -385,7 +383,7 @@ export type CommentInput = { on: PlanItemKind; itemId: string; visibility: Visib
  */
 export async function addComment(scope: Scope & Pick<ConsoleScope, "user">, accountId: string, input: CommentInput) {
   const item = await findPlanItem(scope, accountId, input.on, input.itemId);
-  if (!item) notFound();
+  if (!item) throw new DomainError("not_found");
   const read = await readCommentBody({ vendorId: scope.vendorId, accountId }, input.visibility, input.content);
   if (!read.ok) return read;
   const comment = await db.$transaction(async (tx) => {
@@ -448,8 +446,6 @@ export async function listPendingProposals(scope: Pick<ConsoleScope, "vendorId">
 }
 
 export type ProposalDecision = "accept" | "decline";
-class AlreadyDecided extends Error {}
-
 /**
  * Accepts (the task's due date moves and its version goes up, so an editor open on the old date
  * gets a conflict) or declines a pending proposal, in one transaction with its activity line. A
@@ -460,7 +456,7 @@ export async function decideDueDateProposal(scope: Scope, accountId: string, pro
     where: { id: proposalId, vendorId: scope.vendorId, accountId },
     select: { id: true, status: true, proposedDueDate: true, proposedBy: { select: { name: true } }, task: { select: taskStateSelect } },
   });
-  if (!proposal) notFound();
+  if (!proposal) throw new DomainError("not_found");
   if (proposal.status !== "pending") return { ok: false as const, reason: "decided" as const };
   const { task } = proposal;
   const accepted = decision === "accept";
@@ -470,7 +466,7 @@ export async function decideDueDateProposal(scope: Scope, accountId: string, pro
         where: { id: proposal.id, vendorId: scope.vendorId, status: "pending" },
         data: { status: accepted ? "accepted" : "declined", decidedById: scope.userId, decidedAt: new Date() },
       });
-      if (count === 0) throw new AlreadyDecided();
+      if (count === 0) throw new DomainError("conflict");
       if (accepted) {
         await tx.successTask.updateMany({
           where: { id: task.id, vendorId: scope.vendorId, accountId },
@@ -487,7 +483,7 @@ export async function decideDueDateProposal(scope: Scope, accountId: string, pro
       });
     });
   } catch (error) {
-    if (error instanceof AlreadyDecided) return { ok: false as const, reason: "decided" as const };
+    if (isDomainError(error) && error.kind === "conflict") return { ok: false as const, reason: "decided" as const };
     throw error;
   }
   return { ok: true as const };

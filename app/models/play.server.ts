@@ -1,7 +1,7 @@
+import { DomainError } from "~/models/domain-error";
 import type { PlayInput, PlayItemInput } from "~/models/play";
 import { db } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
-import { notFound } from "~/utils/http.server";
 
 type Scope = Pick<ConsoleScope, "vendorId">;
 const byPosition = [{ position: "asc" as const }, { id: "asc" as const }];
@@ -49,13 +49,13 @@ export function createPlay(scope: Scope, input: PlayInput) {
 
 async function requirePlay(scope: Scope, playId: string) {
   const play = await db.successPlay.findFirst({ where: { id: playId, vendorId: scope.vendorId }, select: { id: true } });
-  if (!play) notFound();
+  if (!play) throw new DomainError("not_found");
   return play;
 }
 
 export async function updatePlay(scope: Scope, playId: string, input: PlayInput) {
   const { count } = await db.successPlay.updateMany({ where: { id: playId, vendorId: scope.vendorId }, data: input });
-  if (count === 0) notFound();
+  if (count === 0) throw new DomainError("not_found");
 }
 
 /** An archived play leaves the launch list; its cases keep running. Restoring brings it back. */
@@ -64,7 +64,7 @@ export async function setPlayArchived(scope: Scope, playId: string, archived: bo
     where: { id: playId, vendorId: scope.vendorId },
     data: { archivedAt: archived ? new Date() : null },
   });
-  if (count === 0) notFound();
+  if (count === 0) throw new DomainError("not_found");
 }
 
 export async function addPlayItem(scope: Scope, playId: string, input: PlayItemInput) {
@@ -86,7 +86,7 @@ async function requirePlayItem(scope: Scope, playId: string, itemId: string) {
     where: { id: itemId, playId, vendorId: scope.vendorId },
     select: { id: true, position: true },
   });
-  if (!item) notFound();
+  if (!item) throw new DomainError("not_found");
   return item;
 }
 
@@ -104,7 +104,7 @@ export async function removePlayItem(scope: Scope, playId: string, itemId: strin
 export async function movePlayItem(scope: Scope, playId: string, itemId: string, direction: "up" | "down") {
   const items = await db.playItem.findMany({ where: { playId, vendorId: scope.vendorId }, orderBy: byPosition, select: { id: true } });
   const index = items.findIndex((item) => item.id === itemId);
-  if (index === -1) notFound();
+  if (index === -1) throw new DomainError("not_found");
   const target = direction === "up" ? index - 1 : index + 1;
   if (target < 0 || target >= items.length) return;
   [items[index], items[target]] = [items[target]!, items[index]!];

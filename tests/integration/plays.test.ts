@@ -132,7 +132,7 @@ describe("play library over HTTP", () => {
     await setPlayArchived(scopeOf(a), play.id, true);
     expect((await listLaunchablePlays(scopeOf(a))).map((row) => row.id)).not.toContain(play.id);
     expect((await listPlays(scopeOf(a))).find((row) => row.id === play.id)?.archivedAt).toBeTruthy();
-    await expect(launchPlay(scopeOf(a), { accountId: a.account.id, playId: play.id })).rejects.toMatchObject({ init: { status: 404 } });
+    await expect(launchPlay(scopeOf(a), { accountId: a.account.id, playId: play.id })).rejects.toMatchObject({ kind: "not_found" });
     await setPlayArchived(scopeOf(a), play.id, false);
     expect((await listLaunchablePlays(scopeOf(a))).map((row) => row.id)).toContain(play.id);
   });
@@ -318,7 +318,7 @@ describe("tenancy", () => {
     expect(after!.items).toHaveLength(2);
     // An item id of another play of the same vendor is not this play's.
     const other = await createPlayWithItems(a.vendor.id, "customer", "other");
-    await expect(removePlayItem({ vendorId: a.vendor.id }, play.id, other.csmItem.id)).rejects.toMatchObject({ init: { status: 404 } });
+    await expect(removePlayItem({ vendorId: a.vendor.id }, play.id, other.csmItem.id)).rejects.toMatchObject({ kind: "not_found" });
   });
 
   it("vendor B cannot launch A's play, nor launch on A's account", async () => {
@@ -339,7 +339,7 @@ describe("tenancy", () => {
     });
     expect(foreignAccount.status).toBe(404);
     await expect(launchPlay(scopeOf(b), { accountId: a.account.id, playId: playB.play.id })).rejects.toMatchObject({
-      init: { status: 404 },
+      kind: "not_found",
     });
     expect(await db.successCase.count()).toBe(before);
   });

@@ -13,7 +13,6 @@ import { idField, itemFieldsByKind, ownerRoleLabel, type ItemKind } from "~/mode
 import {
   addBlueprintItem,
   archiveBlueprint,
-  BlueprintRuleError,
   duplicateBlueprint,
   getBlueprint,
   moveBlueprintItem,
@@ -23,6 +22,7 @@ import {
   updateBlueprintItem,
   type BlueprintTreeItem,
 } from "~/models/blueprint.server";
+import { DOMAIN_ERROR_STATUS, isDomainError } from "~/models/domain-error";
 import { cn } from "~/utils/cn";
 import { formatDate, humanize } from "~/utils/format";
 import { readFormData } from "~/utils/form.server";
@@ -110,7 +110,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
     }
   } catch (error) {
-    if (error instanceof BlueprintRuleError) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
+    // A rule of the blueprint refused the edit: said on the form; a missing blueprint stays a 404.
+    if (isDomainError(error) && error.kind !== "not_found") {
+      return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: DOMAIN_ERROR_STATUS[error.kind] });
+    }
     throw error;
   }
   return { result: submission.reply({ resetForm: true }) };
