@@ -1,45 +1,20 @@
 import { MAX_EMAIL_ACTION_TOKEN_LENGTH, type EmailActionKind } from "~/models/email-action";
-import { addHubComment, findHubTask, setHubTaskDone } from "~/models/hub-actions.server";
-import { createVerification, hashVerificationToken, signInStakeholder } from "~/models/magic-link.server";
+import { findHubTask } from "~/models/hub.server";
+import { addHubComment, setHubTaskDone } from "~/models/hub-actions.server";
+import { hashVerificationToken, signInStakeholder } from "~/models/magic-link.server";
 import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import type { RateLimit } from "~/utils/rate-limit.server";
 
 export type { EmailActionKind };
 
 /**
- * One-step actions from a mail ("Mark as done", "Reply"): a single-use token of the
- * "email_action" purpose, bound to one stakeholder, one action and one task. Opening the link
- * only describes the action (mail scanners follow links); the confirming POST claims the token
- * with one conditional update, performs the action through the hub's own rules, and signs the
- * person in.
+ * One-step actions from a mail ("Mark as done", "Reply"), redeemed: a single-use token of the
+ * "email_action" purpose (made by email-action-link.server.ts), bound to one stakeholder, one
+ * action and one task. Opening the link only describes the action (mail scanners follow links);
+ * the confirming POST claims the token with one conditional update, performs the action through
+ * the hub's own rules, and signs the person in.
  */
 export const EMAIL_ACTION_RATE_LIMIT = { limit: 50, windowMs: 15 * 60_000 } satisfies RateLimit;
-
-export function emailActionUrl(vendorSlug: string, token: string) {
-  return `${env.APP_ORIGIN}/hub/${vendorSlug}/act?token=${encodeURIComponent(token)}`;
-}
-
-export async function createEmailAction({
-  stakeholder,
-  vendorSlug,
-  action,
-  subjectId,
-}: {
-  stakeholder: { id: string; vendorId: string };
-  vendorSlug: string;
-  action: EmailActionKind;
-  subjectId: string;
-}) {
-  const { token, expiresAt } = await createVerification({
-    vendorId: stakeholder.vendorId,
-    stakeholderId: stakeholder.id,
-    purpose: "email_action",
-    action,
-    subjectId,
-  });
-  return { token, expiresAt, url: emailActionUrl(vendorSlug, token) };
-}
 
 function usableWhere(vendorId: string, token: string, now: Date) {
   return {

@@ -1,10 +1,11 @@
 import { recordHubActivity } from "~/models/activity.server";
 import { commentBodyColumns, createCommentMentions, readCommentBody } from "~/models/comment.server";
 import { DomainError, isDomainError } from "~/models/domain-error";
+import { findHubTask, hubTaskWhere } from "~/models/hub.server";
 import { mailMentions } from "~/models/mention.server";
-import type { PlanItemKind } from "~/models/plan-edit.server";
-import { customerVisible, hubVisibleMilestone, hubVisibleObjective, hubVisibleTask } from "~/models/visibility";
-import { db, isUniqueViolation, type Prisma } from "~/utils/db.server";
+import type { PlanItemKind } from "~/models/plan-fields";
+import { customerVisible, hubVisibleMilestone, hubVisibleObjective } from "~/models/visibility";
+import { db, isUniqueViolation } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import type { HubScope } from "~/utils/guard.server";
 
@@ -18,19 +19,6 @@ import type { HubScope } from "~/utils/guard.server";
 type Scope = Pick<HubScope, "vendorId" | "accountId" | "stakeholderId"> & {
   stakeholder: { name: string };
 };
-
-function hubTaskWhere(scope: Pick<Scope, "vendorId" | "accountId">, taskId: string): Prisma.SuccessTaskWhereInput {
-  return { id: taskId, vendorId: scope.vendorId, accountId: scope.accountId, AND: [hubVisibleTask] };
-}
-
-const hubTaskSelect = {
-  id: true,
-  title: true,
-  status: true,
-  version: true,
-  completedAt: true,
-  ownerStakeholderId: true,
-} as const;
 
 async function findHubItem(scope: Scope, kind: PlanItemKind, id: string) {
   // AND, not a spread: the visibility filters have their own `plan` and must not replace the account's.
@@ -48,14 +36,6 @@ async function findHubItem(scope: Scope, kind: PlanItemKind, id: string) {
 }
 
 // ---- completing and reopening -------------------------------------------------------------
-
-/** A task as the hub shows it (only when it is `ownerStakeholderId`'s, when given), or null. */
-export function findHubTask(scope: Pick<Scope, "vendorId" | "accountId">, taskId: string, ownerStakeholderId?: string) {
-  return db.successTask.findFirst({
-    where: { ...hubTaskWhere(scope, taskId), ...(ownerStakeholderId ? { ownerStakeholderId } : {}) },
-    select: hubTaskSelect,
-  });
-}
 
 export type HubTaskState = { title: string; status: string; version: number };
 export type SetTaskDoneResult = { ok: true; version: number } | { ok: false; reason: "conflict"; current: HubTaskState };

@@ -1,9 +1,9 @@
 import { sql, toDate } from "~/db/sql.server";
 import { getChangesSinceLastVisit } from "~/models/hub-visit.server";
 import { isOverdue, summarizeProgress, type Progress } from "~/models/plan-progress";
-import { customerVisible, hubVisibleCase, sqlCurrentPlanJoin, sqlCustomerVisible } from "~/models/visibility";
+import { customerVisible, hubVisibleCase, hubVisibleTask, sqlCurrentPlanJoin, sqlCustomerVisible } from "~/models/visibility";
 import { brandTheme } from "~/utils/brand";
-import { db } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import type { HubScope } from "~/utils/guard.server";
 
 /**
@@ -93,6 +93,22 @@ type HubTaskSource = {
   ownerStakeholderId: string | null;
   ownerName: string | null;
 };
+
+/** Where a task the hub shows is: in the scope's account, customer-visible with every parent. */
+export function hubTaskWhere(scope: Pick<HubViewScope, "vendorId" | "accountId">, taskId: string): Prisma.SuccessTaskWhereInput {
+  return { id: taskId, vendorId: scope.vendorId, accountId: scope.accountId, AND: [hubVisibleTask] };
+}
+
+/**
+ * A task as the hub shows it (only when it is `ownerStakeholderId`'s, when given), or null: what
+ * the hub's actions act on and what mail may link to.
+ */
+export function findHubTask(scope: Pick<HubViewScope, "vendorId" | "accountId">, taskId: string, ownerStakeholderId?: string) {
+  return db.successTask.findFirst({
+    where: { ...hubTaskWhere(scope, taskId), ...(ownerStakeholderId ? { ownerStakeholderId } : {}) },
+    select: { id: true, title: true, status: true, version: true, completedAt: true, ownerStakeholderId: true },
+  });
+}
 
 /** The customer-visible plans as a tree, in plan order. */
 async function findCustomerPlans(scope: HubViewScope) {

@@ -2,8 +2,8 @@ import { renderMentionEmail } from "~/emails/mention";
 import { mentionsAsText, type MentionPerson } from "~/models/mention";
 import { db } from "~/utils/db.server";
 import { hubPreferencesUrl } from "~/emails/branded-mail";
-import { createEmailAction } from "~/models/email-action.server";
-import { findHubTask } from "~/models/hub-actions.server";
+import { createEmailAction } from "~/models/email-action-link.server";
+import { findHubTask } from "~/models/hub.server";
 import { env } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
 

@@ -3,6 +3,7 @@ import { commentBodyColumns, createCommentMentions, readCommentBody } from "~/mo
 import { DomainError, isDomainError } from "~/models/domain-error";
 import { mailMentions } from "~/models/mention.server";
 import { findOwnerInScope } from "~/models/owner.server";
+import type { PlanItemKind } from "~/models/plan-fields";
 import type { TaskStatus } from "~/models/plan-progress";
 import { mailTaskAssigned } from "~/models/reminders.server";
 import { TASK_DESCRIPTION_LIMITS, type RichTextInput } from "~/models/rich-text-fields";
@@ -331,7 +332,6 @@ export async function updateMilestone(scope: Scope, accountId: string, milestone
 
 // ---- removal and comments --------------------------------------------------------------------
 
-export type PlanItemKind = "objective" | "milestone" | "task";
 const subjectTypes = { objective: "SuccessObjective", milestone: "SuccessInitiative", task: "SuccessTask" } as const;
 
 /** Any item of the account's plans or cases, with the visibility its parents leave it. */

@@ -31,6 +31,7 @@ const version = z
   .min(1)
   .max(2_000_000_000);
 export const PLAN_ITEM_KINDS = ["objective", "milestone", "task"] as const;
+export type PlanItemKind = (typeof PLAN_ITEM_KINDS)[number];
 const itemKind = z.enum(PLAN_ITEM_KINDS, { errorMap: () => ({ message: "Choose an objective, milestone or task" }) });
 
 export const planActionSchema = z.discriminatedUnion("intent", [

@@ -2,7 +2,7 @@ import { hubPreferencesUrl } from "~/emails/branded-mail";
 import { renderNewTasksEmail } from "~/emails/new-tasks";
 import { renderTaskNoticeEmail, type TaskNoticeKind } from "~/emails/task-notice";
 import { renderWeeklyDigestEmail } from "~/emails/weekly-digest";
-import { createEmailAction } from "~/models/email-action.server";
+import { createEmailAction } from "~/models/email-action-link.server";
 import { isOverdue } from "~/models/plan-progress";
 import { customerVisible, hubVisibleMilestone, hubVisibleTask } from "~/models/visibility";
 import { db, isUniqueViolation } from "~/utils/db.server";

@@ -9,7 +9,7 @@ import { launchPlay } from "~/models/case.server";
 import { accountSchema, engagementSchema, stakeholderSchema } from "~/models/customer-fields";
 import { documentDetailsSchema, hubDocumentSchema } from "~/models/document-fields";
 import { createDocument } from "~/models/document.server";
-import { createEmailAction } from "~/models/email-action.server";
+import { createEmailAction } from "~/models/email-action-link.server";
 import { emailPreferencesSchema } from "~/models/email-preferences";
 import { hubActionSchema } from "~/models/hub-action-fields";
 import { createVerification } from "~/models/magic-link.server";

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EMAIL_ACTION_RATE_LIMIT, createEmailAction, type EmailActionKind } from "~/models/email-action.server";
+import { createEmailAction } from "~/models/email-action-link.server";
+import { EMAIL_ACTION_RATE_LIMIT, type EmailActionKind } from "~/models/email-action.server";
 import { hashVerificationToken } from "~/models/magic-link.server";
 import { db } from "~/utils/db.server";
 import { cookieHeader, createStakeholder, createTenant } from "../support/factories";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findHubTask } from "~/models/hub-actions.server";
-import { getHubCases, getHubPlan, hubItemIds, type HubViewScope } from "~/models/hub.server";
+import { findHubTask, getHubCases, getHubPlan, hubItemIds, type HubViewScope } from "~/models/hub.server";
 import { hubVisibleMilestone, hubVisibleObjective, hubVisibleTask, inheritedVisibility, parseVisibility } from "~/models/visibility";
 import { db } from "~/utils/db.server";
 import { createAccount, createVendor } from "../support/factories";
