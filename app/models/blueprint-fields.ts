@@ -28,15 +28,6 @@ export const PARENT_KIND: Record<ItemKind, ItemKind | null> = { objective: null,
 
 export const MAX_DUE_OFFSET_DAYS = 3650;
 
-/** Database ids (cuid, or uuid for rows written in bulk): short, plain characters only. */
-export const idField = (missing: string) =>
-  z
-    .string({ required_error: missing })
-    .trim()
-    .min(1, missing)
-    .max(64, missing)
-    .regex(/^[A-Za-z0-9_-]+$/, missing);
-
 export const blueprintNameField = singleLineText({ missing: "Enter a name", max: 120 });
 
 /** An optional free-text description: bounded, line breaks allowed, empty means none. */

@@ -1,9 +1,10 @@
 import { listAccountsForExport, type AccountFilters } from "~/models/account.server";
-import { centsToMoneyText, dateInputValue } from "~/models/customer-fields";
+
 import { inheritedVisibility, type Visibility } from "~/models/visibility";
 import { db } from "~/utils/db.server";
 import { toCsv } from "~/utils/csv.server";
 import type { ConsoleScope } from "~/utils/guard.server";
+import { centsToMoneyText, dateInputValue } from "~/utils/validation";
 
 type Scope = Pick<ConsoleScope, "vendorId">;
 

@@ -1,19 +1,11 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import { accountEvent, sameName } from "~/models/account.server";
-import {
-  accountNameField,
-  dateField,
-  domainField,
-  emailField,
-  hubRoleField,
-  lifecycleStageField,
-  moneyField,
-  stakeholderFields,
-} from "~/models/customer-fields";
+import { accountNameField, domainField, hubRoleField, lifecycleStageField, stakeholderFields } from "~/models/customer-fields";
 import { findStakeholdersByEmail, stakeholderTakenMessage } from "~/models/stakeholder.server";
 import { db, isUniqueViolation, type Db, type Prisma } from "~/utils/db.server";
 import type { ConsoleScope } from "~/utils/guard.server";
+import { dateField, emailField, moneyField } from "~/utils/validation";
 
 /**
  * Import of accounts and their stakeholders from one CSV file.

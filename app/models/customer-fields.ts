@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { singleLineText } from "~/utils/validation";
+import { dateField, emailField, moneyField, singleLineText } from "~/utils/validation";
 
 /**
  * The fields of accounts, stakeholders and engagements, shared by the console's forms (server and
@@ -12,48 +12,6 @@ export type HubRole = (typeof HUB_ROLES)[number];
 export const ENGAGEMENT_KINDS = ["onboarding", "adoption", "renewal", "expansion"] as const;
 export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
 
-// Twelve digits of whole currency: far beyond any contract, and (in cents) still an exact JavaScript number.
-export const MAX_ARR_CENTS = 99_999_999_999_999;
-const MAX_ARR_TEXT = "999,999,999,999.99";
-
-// Digits with optional thousands separators ("120,000") and at most two decimals; no sign.
-const MONEY = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
-
-/** "120,000.50" → 12000050 cents; null when the text is not an amount. */
-export function parseMoneyToCents(text: string): number | null {
-  if (!MONEY.test(text)) return null;
-  const [whole = "0", fraction = ""] = text.replace(/,/g, "").split(".");
-  // Leading zeros are harmless, but a long run of digits is not an amount anyone means.
-  const digits = whole.replace(/^0+(?=\d)/, "");
-  if (digits.length > 12) return Number.POSITIVE_INFINITY;
-  return Number(digits) * 100 + Number(fraction.padEnd(2, "0"));
-}
-
-/** Cents as the form shows them back: "120000.5" → "120000.50", no separators. */
-export function centsToMoneyText(cents: number) {
-  // Integer arithmetic: a division by 100 in floating point can be a cent off at twelve digits.
-  return `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
-}
-
-export const moneyField = (missing: string) =>
-  z
-    .string({ required_error: missing })
-    .trim()
-    .min(1, missing)
-    .max(30, "Enter an amount like 120000 or 120,000.50")
-    .transform((text, ctx) => {
-      const cents = parseMoneyToCents(text);
-      if (cents === null) {
-        ctx.addIssue({ code: "custom", message: "Enter an amount like 120000 or 120,000.50 (no currency sign, not negative)" });
-        return z.NEVER;
-      }
-      if (cents > MAX_ARR_CENTS) {
-        ctx.addIssue({ code: "custom", message: `Enter at most ${MAX_ARR_TEXT}` });
-        return z.NEVER;
-      }
-      return cents;
-    });
-
 // Labels of 1–63 letters, digits and inner hyphens, at least two of them, a non-numeric top level.
 const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
@@ -63,43 +21,6 @@ export const domainField = z
   .toLowerCase()
   .max(253, "Use at most 253 characters")
   .regex(HOSTNAME, "Enter a domain like acme.com (no https:// or path)");
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A calendar date as an <input type="date"> sends it, stored as midnight UTC. */
-export const dateField = (missing: string) =>
-  z
-    .string({ required_error: missing })
-    .trim()
-    .min(1, missing)
-    .transform((text, ctx) => {
-      const match = ISO_DATE.exec(text);
-      const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-      // Date.UTC rolls 2025-02-30 over to March: a date that does not round-trip does not exist.
-      if (!date || date.toISOString().slice(0, 10) !== text) {
-        ctx.addIssue({ code: "custom", message: "Enter a date as YYYY-MM-DD" });
-        return z.NEVER;
-      }
-      if (date.getUTCFullYear() < 1990 || date.getUTCFullYear() > 2200) {
-        ctx.addIssue({ code: "custom", message: "Enter a date between 1990 and 2200" });
-        return z.NEVER;
-      }
-      return date;
-    });
-
-/** A Date as the value of an <input type="date">. */
-export function dateInputValue(date: Date | string | null | undefined) {
-  return date ? new Date(date).toISOString().slice(0, 10) : "";
-}
-
-export const emailField = (missing: string) =>
-  z
-    .string({ required_error: missing })
-    .trim()
-    .min(1, missing)
-    .max(254, "An email address has at most 254 characters")
-    .email("Enter a valid email address, like name@company.com")
-    .transform((email) => email.toLowerCase());
 
 export const accountNameField = singleLineText({ missing: "Enter the account's name", max: 120 });
 export const lifecycleStageField = z.enum(LIFECYCLE_STAGES, { errorMap: () => ({ message: "Choose a lifecycle stage" }) });

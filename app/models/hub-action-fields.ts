@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { idField } from "~/models/blueprint-fields";
-import { dateField } from "~/models/customer-fields";
+
 import { PLAN_ITEM_KINDS } from "~/models/plan-fields";
 import { COMMENT_LIMITS, richTextFields } from "~/models/rich-text-fields";
-import { multiLineText, optionalMultiLineText } from "~/utils/validation";
+import { dateField, idField, multiLineText, optionalMultiLineText } from "~/utils/validation";
 
 /**
  * The forms a stakeholder uses on the hub's plan page, as one schema discriminated on `intent`:

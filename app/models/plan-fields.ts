@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { idField } from "~/models/blueprint-fields";
-import { dateField } from "~/models/customer-fields";
+
 import { TASK_STATUSES, type TaskStatus } from "~/models/plan-progress";
 import { COMMENT_LIMITS, richTextFields, TASK_DESCRIPTION_LIMITS } from "~/models/rich-text-fields";
 import { OWNER_REF_PATTERN } from "~/models/task-owner";
 import { visibilityField } from "~/models/visibility";
-import { singleLineText } from "~/utils/validation";
+import { dateField, idField, singleLineText } from "~/utils/validation";
 
 /**
  * The forms of the account page (running the plan in place, launching plays), as one schema

@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { centsToMoneyText, parseMoneyToCents } from "~/models/customer-fields";
+
 import { neutralizeCell, toCsv } from "~/utils/csv.server";
+import { centsToMoneyText, parseMoneyToCents } from "~/utils/validation";
 
 describe("neutralizeCell", () => {
   it.each([

@@ -11,7 +11,7 @@ import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Control } from "~/components/ui/control";
 import { Field, FieldErrors } from "~/components/ui/field";
 import { Select } from "~/components/ui/select";
-import { dateInputValue } from "~/models/customer-fields";
+
 import type { MentionPerson } from "~/models/mention";
 import { planActionSchema } from "~/models/plan-fields";
 import { TASK_STATUSES } from "~/models/plan-progress";
@@ -19,6 +19,7 @@ import { COMMENT_LIMITS, plainTextMax, TASK_DESCRIPTION_LIMITS } from "~/models/
 import { cn } from "~/utils/cn";
 import { formatDate, formatDateTime, humanize } from "~/utils/format";
 import { useSchemaForm } from "~/utils/use-schema-form";
+import { dateInputValue } from "~/utils/validation";
 
 /**
  * The account page's in-place editing: every form posts to the page's action through its own

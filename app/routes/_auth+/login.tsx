@@ -13,9 +13,10 @@ import { consumeRateLimits } from "~/utils/rate-limit.server";
 import { createSession, sessionCookie } from "~/utils/session.server";
 import { readFormData } from "~/utils/form.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
+import { emailField } from "~/utils/validation";
 
 const schema = z.object({
-  email: z.string({ required_error: "Enter your email" }).trim().max(254, "Email is too long").email("Enter a valid email"),
+  email: emailField("Enter your email"),
   password: z.string({ required_error: "Enter your password" }).max(200, "Password is too long"),
   // Checked again where it is used (safeRedirectPath); a path never holds control characters.
   redirectTo: z

@@ -9,7 +9,7 @@ import { Field, FieldErrors } from "~/components/ui/field";
 import { PENDING_SIGNUP_LIFETIME_MS, requestVendorSignup } from "~/models/pending-signup.server";
 import { getConsoleScope } from "~/utils/guard.server";
 import { readFormData } from "~/utils/form.server";
-import { singleLineText } from "~/utils/validation";
+import { emailField, singleLineText } from "~/utils/validation";
 import { useSchemaForm } from "~/utils/use-schema-form";
 
 /**
@@ -57,7 +57,7 @@ export const schema = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, not at the start or end")
     .refine((slug) => !RESERVED_SLUGS.has(slug), "This hub address is reserved"),
   name: singleLineText({ missing: "Enter your name", max: 100 }),
-  email: z.string({ required_error: "Enter your work email" }).trim().max(254, "Email is too long").email("Enter a valid email"),
+  email: emailField("Enter your work email"),
   password: z.string({ required_error: "Choose a password" }).min(12, "Use at least 12 characters").max(200, "Use at most 200 characters"),
 });
 

@@ -11,13 +11,14 @@ import { Card } from "~/components/ui/card";
 import { Control } from "~/components/ui/control";
 import { Field, FieldErrors } from "~/components/ui/field";
 import { Select } from "~/components/ui/select";
-import { idField, OWNER_ROLES, ownerRoleLabel, type OwnerRole } from "~/models/blueprint-fields";
+import { OWNER_ROLES, ownerRoleLabel, type OwnerRole } from "~/models/blueprint-fields";
 import { findApplyAccount, getApplyOptions, prepareApplication, writeApplication } from "~/models/apply-blueprint.server";
 import { cn } from "~/utils/cn";
 import { formatDate, humanize } from "~/utils/format";
 import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
+import { idField } from "~/utils/validation";
 
 function utcDay(value: string) {
   const date = new Date(`${value}T00:00:00.000Z`);

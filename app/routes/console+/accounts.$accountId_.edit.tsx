@@ -4,11 +4,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AccountForm } from "~/components/console/account-form";
 import { FormPage } from "~/components/console/form-page";
 import { getAccountForEdit, updateAccount } from "~/models/account.server";
-import { accountSchema, centsToMoneyText, dateInputValue } from "~/models/customer-fields";
+import { accountSchema } from "~/models/customer-fields";
 import { listVendorUsers } from "~/models/vendor-user.server";
 import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
+import { centsToMoneyText, dateInputValue } from "~/utils/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData ? `Edit ${loaderData.account.name} · Tandem` : "Account not found · Tandem" },

@@ -3,12 +3,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { EngagementForm } from "~/components/console/engagement-form";
 import { FormPage } from "~/components/console/form-page";
-import { dateInputValue, engagementSchema } from "~/models/customer-fields";
+import { engagementSchema } from "~/models/customer-fields";
 import { getEngagement, updateEngagement } from "~/models/engagement.server";
 import { humanize } from "~/utils/format";
 import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
+import { dateInputValue } from "~/utils/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData ? `Edit engagement · ${loaderData.engagement.account.name} · Tandem` : "Engagement not found · Tandem" },

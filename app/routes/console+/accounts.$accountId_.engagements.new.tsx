@@ -4,11 +4,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { EngagementForm } from "~/components/console/engagement-form";
 import { FormPage } from "~/components/console/form-page";
 import { findAccountName } from "~/models/account.server";
-import { dateInputValue, engagementSchema } from "~/models/customer-fields";
+import { engagementSchema } from "~/models/customer-fields";
 import { createEngagement } from "~/models/engagement.server";
 import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
+import { dateInputValue } from "~/utils/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData ? `New engagement · ${loaderData.account.name} · Tandem` : "Account not found · Tandem" },

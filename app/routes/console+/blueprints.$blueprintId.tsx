@@ -9,7 +9,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { FieldErrors } from "~/components/ui/field";
-import { idField, itemFieldsByKind, ownerRoleLabel, type ItemKind } from "~/models/blueprint-fields";
+import { itemFieldsByKind, ownerRoleLabel, type ItemKind } from "~/models/blueprint-fields";
 import {
   addBlueprintItem,
   archiveBlueprint,
@@ -29,6 +29,7 @@ import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
+import { idField } from "~/utils/validation";
 
 const itemId = idField("Choose an item of this blueprint");
 const parentId = idField("Choose where the item goes");

@@ -10,13 +10,14 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { FieldErrors } from "~/components/ui/field";
-import { idField, ownerRoleLabel } from "~/models/blueprint-fields";
+import { ownerRoleLabel } from "~/models/blueprint-fields";
 import { playFields, playItemFields } from "~/models/play";
 import { addPlayItem, getPlay, movePlayItem, removePlayItem, setPlayArchived, updatePlay, updatePlayItem } from "~/models/play.server";
 import { readFormData } from "~/utils/form.server";
 import { requireConsoleScope } from "~/utils/guard.server";
 import { notFound } from "~/utils/http.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
+import { idField } from "~/utils/validation";
 
 const itemId = idField("Choose a task of this play");
 /** The form this route's action parses (the bad-input test reads it from the build). */

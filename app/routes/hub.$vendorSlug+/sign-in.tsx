@@ -12,15 +12,11 @@ import { brandTheme } from "~/utils/brand";
 import { findHubVendor, getHubScope } from "~/utils/guard.server";
 import { readFormData } from "~/utils/form.server";
 import { useSchemaForm } from "~/utils/use-schema-form";
+import { emailField } from "~/utils/validation";
 
 /** The form this route's action parses (the bad-input test reads it from the build). */
 export const schema = z.object({
-  email: z
-    .string({ required_error: "Enter your work email" })
-    .trim()
-    .max(254, "An email address has at most 254 characters")
-    .email("Enter a valid email address, like name@company.com")
-    .transform((email) => email.toLowerCase()),
+  email: emailField("Enter your work email"),
 });
 
 const RATE_LIMITED = "Too many sign-in links were asked for. Please wait 15 minutes, then try again.";
