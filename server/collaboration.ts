@@ -63,6 +63,8 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
   const pendingEditors = new Map<string, Map<string, DocumentPerson>>();
   /** Each open document's state as last loaded or stored, so an unchanged document is not written again. */
   const storedStates = new Map<string, Uint8Array>();
+  /** The open documents whose editors were told their changes are not stored, to be told when they are again. */
+  const notStored = new Set<string>();
   const connections = new Map<Connection, { documentName: string; cookie: string; canEdit: boolean }>();
 
   const hocuspocus = new Hocuspocus({
@@ -122,6 +124,7 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
     async afterUnloadDocument({ documentName }) {
       storedStates.delete(documentName);
       pendingEditors.delete(documentName);
+      notStored.delete(documentName);
     },
   });
 
@@ -214,12 +217,14 @@ export function createCollaboration(options: CollaborationOptions): Collaboratio
       // the editors are told why their changes are not being saved.
       console.warn(`collaboration: document ${documentName} not stored: ${rendered.error}`);
       document.broadcastStateless(JSON.stringify({ kind: "not-stored", error: rendered.error } satisfies LiveDocumentNotice));
+      notStored.add(documentName);
       keepEditors(documentName, editors);
       return "refused";
     }
     try {
       await saveDocument(documentName, yState, rendered.content, editors);
       storedStates.set(documentName, yState);
+      if (notStored.delete(documentName)) document.broadcastStateless(JSON.stringify({ kind: "stored" } satisfies LiveDocumentNotice));
       return "stored";
     } catch (error) {
       console.error(`collaboration: storing document ${documentName} failed`, error);

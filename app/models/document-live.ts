@@ -14,8 +14,22 @@ export interface LiveDocuments {
 
 /**
  * What the live server tells a document's editors (a Hocuspocus stateless message, as JSON):
- * the content fails the checks (over 1 MB, say), so it is not stored until it passes again; or,
- * to one editor, its change breaks the editor's schema or link rules, so it was neither applied
- * nor passed on, and the connection closes.
+ * the content fails the checks (over 1 MB, say), so it is not stored until it passes again, and
+ * "stored" once it does; or, to one editor, its change breaks the editor's schema or link rules,
+ * so it was neither applied nor passed on, and the connection closes.
  */
-export type LiveDocumentNotice = { kind: "not-stored"; error: string } | { kind: "refused"; error: string };
+export type LiveDocumentNotice = { kind: "not-stored"; error: string } | { kind: "stored" } | { kind: "refused"; error: string };
+
+/** A stateless message read as a notice; null for anything else. */
+export function parseLiveDocumentNotice(payload: string): LiveDocumentNotice | null {
+  try {
+    const notice = JSON.parse(payload) as Partial<LiveDocumentNotice> | null;
+    if (notice?.kind === "stored") return { kind: "stored" };
+    if ((notice?.kind === "not-stored" || notice?.kind === "refused") && typeof notice.error === "string") {
+      return { kind: notice.kind, error: notice.error };
+    }
+  } catch {
+    // Not a notice.
+  }
+  return null;
+}

@@ -283,3 +283,38 @@ test("edits made offline are kept and merge on both sides when the connection is
   await csm.context.close();
   await stakeholder.context.close();
 });
+
+test("a document over the size limit says its edits are not saved, until it is small enough again", async ({
+  browser,
+  baseURL,
+  viewport,
+  isMobile,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "one viewport is enough; the desktop project runs the co-editing tests");
+  test.setTimeout(90_000);
+  const people: Cast = cast[testInfo.project.name as keyof typeof cast];
+  const csm = await openBrowser(browser, baseURL, viewport, isMobile);
+  await createDocument(csm.page, people, `Appendix ${Date.now()}`);
+  const editor = editorOf(csm.page);
+  const alert = csm.page.getByRole("region", { name: "Document" }).getByRole("alert");
+
+  await test.step("a paste over 1 MB is kept on screen but not saved, and the page says so", async () => {
+    await editor.evaluate((element) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData("text/plain", "x".repeat(1_100_000));
+      element.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+    });
+    await expect(alert).toContainText("Not saved:", { timeout: 20_000 });
+    await expect(saved(csm.page)).toBeHidden();
+    await expectNoAxeViolations(csm.page, "a live document that is not saved");
+  });
+
+  await test.step("back under the limit, it is saved and the warning goes", async () => {
+    await editor.press("Control+a");
+    await csm.page.keyboard.type("Short again", { delay: 10 });
+    await expect(alert).toBeHidden({ timeout: 20_000 });
+    await expect(saved(csm.page)).toBeVisible();
+  });
+
+  await csm.context.close();
+});

@@ -489,7 +489,7 @@ describe("storing", () => {
     expect(await db.documentEditSession.count({ where: { documentId } })).toBe(2);
   });
 
-  it("stores nothing over the size limit and tells the editors why", async () => {
+  it("stores nothing over the size limit, tells the editors why, and tells them once it stores again", async () => {
     const documentId = await newDocument("Appendix");
     const csm = connect(documentId, cookies.csm);
     await synced(csm);
@@ -502,6 +502,12 @@ describe("storing", () => {
     expect(JSON.parse(notices[0]!)).toEqual({ kind: "not-stored", error: expect.stringContaining("too long") });
     const row = await db.sharedDocument.findUniqueOrThrow({ where: { id: documentId } });
     expect(row.contentText).toBe("Fits");
+
+    // Back under the limit: stored, and the editors hear so (their "not saved" warning goes).
+    csm.fragment().delete(1, 1);
+    await until(() => notices.some((notice) => JSON.parse(notice).kind === "stored"), "the all-clear");
+    expect(notices.map((notice) => JSON.parse(notice).kind)).toEqual(["not-stored", "stored"]);
+    expect((await db.sharedDocument.findUniqueOrThrow({ where: { id: documentId } })).contentText).toBe("Fits");
   });
 
   it("notifies a mentioned person once, and only people who may read the document", async () => {

@@ -8,6 +8,7 @@ import { EditorToolbar } from "~/components/rich-text/editor-toolbar";
 import { withMentionSuggestions, type MentionCandidate } from "~/components/rich-text/mention-suggestions";
 import { ConnectionStatus, EditorFrame, Presence, type ConnectionState } from "~/components/rich-text/presence";
 import { richTextProseClass } from "~/components/rich-text/rich-text-content";
+import { parseLiveDocumentNotice } from "~/models/document-live";
 import type { CollaboratorIdentity } from "~/models/document-presence";
 import { richTextExtensions } from "~/rich-text/extensions";
 import { cn } from "~/utils/cn";
@@ -115,8 +116,9 @@ function LiveEditor({ session, me, mentionCandidates, placeholder }: Collaborati
     [doc, provider],
   );
 
-  // Refused by the server (the document was deleted or made internal): nothing typed would be kept.
-  const denied = connection.state === "denied";
+  // Refused by the server (the document was deleted or made internal, or this editor's change was
+  // refused): nothing typed would be kept.
+  const denied = connection.state === "denied" || connection.state === "refused";
   useEffect(() => {
     if (editor && denied) editor.setEditable(false);
   }, [editor, denied]);
@@ -124,7 +126,7 @@ function LiveEditor({ session, me, mentionCandidates, placeholder }: Collaborati
   const ready = editor !== null && connection.everSynced;
   return (
     <EditorFrame
-      status={<ConnectionStatus state={connection.state} saving={connection.saving} />}
+      status={<ConnectionStatus state={connection.state} saving={connection.saving} problem={connection.problem} />}
       presence={provider.awareness ? <Presence awareness={provider.awareness} /> : null}
     >
       {ready ? <EditorToolbar editor={editor} className="sticky top-0 z-10" /> : null}
@@ -146,6 +148,7 @@ function useConnection(provider: HocuspocusProvider) {
   const [everSynced, setEverSynced] = useState(provider.isSynced);
   const [unsynced, setUnsynced] = useState(provider.unsyncedChanges);
   const [denied, setDenied] = useState(false);
+  const [notice, setNotice] = useState<{ kind: "not-stored" | "refused"; error: string } | null>(null);
 
   useEffect(() => {
     const onStatus = ({ status: next }: { status: WebSocketStatus }) => {
@@ -162,12 +165,23 @@ function useConnection(provider: HocuspocusProvider) {
       setDenied(true);
       provider.disconnect();
     };
+    // The server's word on the edits: not stored (too large, say) until it says stored again, or
+    // this editor's change refused, after which the socket is closed and reconnecting would only
+    // send the refused change again.
+    const onStateless = ({ payload }: { payload: string }) => {
+      const next = parseLiveDocumentNotice(payload);
+      if (!next) return;
+      if (next.kind === "stored") return setNotice(null);
+      setNotice(next);
+      if (next.kind === "refused") provider.disconnect();
+    };
     const goOffline = () => provider.disconnect();
     const goOnline = () => void provider.connect();
     provider.on("status", onStatus);
     provider.on("synced", onSynced);
     provider.on("unsyncedChanges", onUnsynced);
     provider.on("authenticationFailed", onDenied);
+    provider.on("stateless", onStateless);
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
     return () => {
@@ -175,6 +189,7 @@ function useConnection(provider: HocuspocusProvider) {
       provider.off("synced", onSynced);
       provider.off("unsyncedChanges", onUnsynced);
       provider.off("authenticationFailed", onDenied);
+      provider.off("stateless", onStateless);
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
     };
@@ -182,10 +197,11 @@ function useConnection(provider: HocuspocusProvider) {
 
   let state: ConnectionState;
   if (denied) state = "denied";
+  else if (notice?.kind === "refused") state = "refused";
   else if (status === WebSocketStatus.Connected && synced) state = "connected";
   else if (!everSynced && status !== WebSocketStatus.Disconnected) state = "connecting";
   else state = "offline";
-  return { state, everSynced, saving: unsynced > 0 };
+  return { state, everSynced, saving: unsynced > 0, problem: notice?.error ?? null };
 }
 
 /** A caret in the person's colour with their name; hidden from screen readers, who get the presence list. */

@@ -77,28 +77,30 @@ function initials(name: string) {
   return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "")).toUpperCase() || "?";
 }
 
-export type ConnectionState = "connecting" | "connected" | "offline" | "denied";
+export type ConnectionState = "connecting" | "connected" | "offline" | "denied" | "refused";
 
 const connectionText: Record<ConnectionState, string> = {
   connecting: "Connecting…",
   connected: "Connected",
   offline: "Offline — your edits are kept and will sync when you reconnect",
   denied: "This document can no longer be opened here. Reload the page.",
+  refused: "Your last change was not accepted, so editing stopped. Reload the page to go on.",
 };
 
 /**
  * The live connection in words, announced politely when it changes. Whether the latest edits
  * have reached the server ("Saving…"/"Saved") changes on every keystroke, so it is shown but not
- * announced.
+ * announced. `problem` is the server's reason when it refused a change or stores none (the
+ * document is too large, say): said at once, since edits are not being kept.
  */
-export function ConnectionStatus({ state, saving }: { state: ConnectionState; saving?: boolean }) {
+export function ConnectionStatus({ state, saving, problem }: { state: ConnectionState; saving?: boolean; problem?: string | null }) {
   return (
     <div className="flex flex-wrap items-center gap-x-2 text-sm">
       <p
         role="status"
         className={cn(
           "inline-flex items-center gap-1.5 font-medium",
-          state === "offline" || state === "denied" ? "text-amber-900" : "text-slate-700",
+          state === "offline" || state === "denied" || state === "refused" ? "text-amber-900" : "text-slate-700",
         )}
       >
         <span
@@ -110,7 +112,12 @@ export function ConnectionStatus({ state, saving }: { state: ConnectionState; sa
         />
         {connectionText[state]}
       </p>
-      {state === "connected" ? <span className="text-slate-600">· {saving ? "Saving…" : "Saved"}</span> : null}
+      {state === "connected" && !problem ? <span className="text-slate-600">· {saving ? "Saving…" : "Saved"}</span> : null}
+      {problem ? (
+        <p role="alert" className="basis-full font-medium text-amber-900">
+          {state === "refused" ? problem : `Not saved: ${problem}`}
+        </p>
+      ) : null}
     </div>
   );
 }
