@@ -3,7 +3,7 @@ import { renderSignupConfirmationEmail } from "~/emails/signup-confirmation";
 import { hashVerificationToken } from "~/models/magic-link.server";
 import { isHubSlugAvailable, signUpVendor, type SignUpVendorInput } from "~/models/vendor.server";
 import { normalizeEmail } from "~/models/vendor-user.server";
-import { db, type Db } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
 import { hashPassword } from "~/utils/password.server";
@@ -34,11 +34,11 @@ export function signupConfirmUrl(token: string) {
 }
 
 /** Stores a sign-up awaiting its link and returns the link's token in clear text, once. */
-export async function createPendingSignup(input: SignUpVendorInput, client: Pick<Db, "pendingSignup"> = db) {
+export async function createPendingSignup(input: SignUpVendorInput) {
   // 20 bytes = 160 bits, as a magic link: redeeming it signs the new admin in.
   const token = generateSecureRandomString(20);
   const expiresAt = new Date(Date.now() + PENDING_SIGNUP_LIFETIME_MS);
-  await client.pendingSignup.create({
+  await db.pendingSignup.create({
     data: { ...input, email: normalizeEmail(input.email), tokenHash: hashVerificationToken(token), expiresAt },
   });
   return { token, expiresAt };
